@@ -1,0 +1,1 @@
+# Interventions and referrals arrive with the directory and referral-desk issues.

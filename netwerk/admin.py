@@ -1,0 +1,112 @@
+from django import forms
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from netwerk.models import Arrondissement, Municipality, PostalPlace, Region
+
+
+class ReferenceDataMixin:
+    """Read-only for everyone: the data comes from files (``manage.py load_geography``).
+
+    An edit here would be undone at the next load, so nobody may make one.
+    """
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Arrondissement)
+class ArrondissementAdmin(ReferenceDataMixin, admin.ModelAdmin):
+    list_display = ["name", "nis_code", "municipality_count"]
+    search_fields = ["name", "nis_code"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(municipality_count=Count("municipalities"))
+
+    @admin.display(description=_("gemeenten"), ordering="municipality_count")
+    def municipality_count(self, arrondissement):
+        return arrondissement.municipality_count
+
+
+class PostalPlaceInline(ReferenceDataMixin, admin.TabularInline):
+    model = PostalPlace
+    fields = ["postcode", "name"]
+    extra = 0
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(ReferenceDataMixin, admin.ModelAdmin):
+    list_display = ["name", "nis_code", "arrondissement", "postcodes"]
+    list_filter = ["arrondissement"]
+    search_fields = ["name", "nis_code", "postal_places__postcode", "postal_places__name"]
+    list_select_related = ["arrondissement"]
+    fields = ["name", "nis_code", "slug", "arrondissement", "latitude", "longitude"]
+    inlines = [PostalPlaceInline]
+
+    def get_queryset(self, request):
+        # One extra query for all postcodes of the page instead of one per row.
+        return super().get_queryset(request).prefetch_related("postal_places")
+
+    @admin.display(description=_("postcodes"))
+    def postcodes(self, municipality):
+        return ", ".join(sorted({place.postcode for place in municipality.postal_places.all()}))
+
+
+@admin.register(PostalPlace)
+class PostalPlaceAdmin(ReferenceDataMixin, admin.ModelAdmin):
+    list_display = ["postcode", "name", "municipality"]
+    list_filter = ["municipality__arrondissement"]
+    search_fields = ["postcode", "name", "municipality__name"]
+    list_select_related = ["municipality"]
+    fields = ["postcode", "name", "municipality"]
+
+
+class RegionAdminForm(forms.ModelForm):
+    add_arrondissements = forms.ModelMultipleChoiceField(
+        queryset=Arrondissement.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Alle gemeenten toevoegen van"),
+        help_text=_(
+            "Voegt bij het bewaren alle gemeenten van de aangevinkte arrondissementen toe aan "
+            "de lijst hierboven. Gemeenten die al in de lijst staan, blijven staan."
+        ),
+    )
+
+    class Meta:
+        model = Region
+        fields = ["name", "slug", "kind", "description", "municipalities"]
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    form = RegionAdminForm
+    list_display = ["name", "kind", "municipality_count"]
+    list_filter = ["kind"]
+    search_fields = ["name", "description", "municipalities__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["municipalities"]
+    fields = ["name", "slug", "kind", "description", "municipalities", "add_arrondissements"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(municipality_count=Count("municipalities"))
+
+    @admin.display(description=_("aantal gemeenten"), ordering="municipality_count")
+    def municipality_count(self, region):
+        return region.municipality_count
+
+    def save_related(self, request, form, formsets, change):
+        # After the M2M field is saved, or the form's own list would overwrite the additions.
+        super().save_related(request, form, formsets, change)
+        arrondissements = form.cleaned_data.get("add_arrondissements")
+        if arrondissements:
+            form.instance.municipalities.add(
+                *Municipality.objects.filter(arrondissement__in=arrondissements)
+            )

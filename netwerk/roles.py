@@ -1,0 +1,101 @@
+"""Staff roles: which group may do what in the back office.
+
+Each role lists the apps or models it may manage. Permissions are granted per
+model, so a model added by a later issue joins its role at the next migrate
+(see ``NetwerkConfig.ready``) without another data migration.
+
+- *Meldpunt*: the referral desk and the directory (all of ``meldpunt``), the
+  organisations and regions it works with, and the geography read-only.
+- *Coördinator*: the network side (all of ``netwerk`` and ``nieuwsbrief``);
+  never any referral data.
+- *Redactie*: content only (the content models of ``netwerk`` and
+  ``nieuwsbrief`` as they arrive); no people data, no referrals.
+"""
+
+from django.apps import apps as global_apps
+
+ALL = ("add", "change", "delete", "view")
+VIEW = ("view",)
+
+MELDPUNT = "Meldpunt"
+COORDINATOR = "Coördinator"
+REDACTIE = "Redactie"
+
+# role -> list of (app_label, model_name or "*", actions)
+ROLES = {
+    MELDPUNT: [
+        ("meldpunt", "*", ALL),
+        ("netwerk", "organisation", ALL),
+        ("netwerk", "region", ALL),
+        ("netwerk", "theme", VIEW),
+        ("netwerk", "arrondissement", VIEW),
+        ("netwerk", "municipality", VIEW),
+        ("netwerk", "postalplace", VIEW),
+    ],
+    COORDINATOR: [
+        ("netwerk", "*", ALL),
+        ("nieuwsbrief", "*", ALL),
+    ],
+    REDACTIE: [
+        ("netwerk", "theme", ALL),
+        ("netwerk", "tool", ALL),
+        ("netwerk", "event", ALL),
+        ("netwerk", "page", ALL),
+        ("nieuwsbrief", "issue", ALL),
+        ("netwerk", "region", VIEW),
+        ("netwerk", "arrondissement", VIEW),
+        ("netwerk", "municipality", VIEW),
+        ("netwerk", "postalplace", VIEW),
+    ],
+}
+
+# Apps whose data no role but Meldpunt may ever touch (pupil data lives there).
+MELDPUNT_ONLY_APPS = {"meldpunt"}
+
+
+def role_permission_codenames(role, apps=global_apps):
+    """(app_label, codename) pairs granted to ``role`` for the models that exist now."""
+    pairs = set()
+    for app_label, model_name, actions in ROLES[role]:
+        try:
+            app_config = apps.get_app_config(app_label)
+        except LookupError:
+            continue
+        if model_name == "*":
+            models = app_config.get_models()
+        else:
+            try:
+                models = [app_config.get_model(model_name)]
+            except LookupError:
+                continue  # arrives with a later issue
+        for model in models:
+            for action in actions:
+                pairs.add((app_label, f"{action}_{model._meta.model_name}"))
+    return pairs
+
+
+def sync_roles(apps=global_apps):
+    """Create the role groups and set their permissions exactly (idempotent)."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for role in ROLES:
+        group, _ = Group.objects.get_or_create(name=role)
+        wanted = role_permission_codenames(role, apps)
+        if role != MELDPUNT and any(app in MELDPUNT_ONLY_APPS for app, _ in wanted):
+            raise ValueError(f"Role {role} must never get permissions on referral data.")
+        permissions = [
+            permission
+            for permission in Permission.objects.filter(
+                content_type__app_label__in={app for app, _ in wanted}
+            ).select_related("content_type")
+            if (permission.content_type.app_label, permission.codename) in wanted
+        ]
+        group.permissions.set(permissions)
+
+
+def sync_roles_after_migrate(sender, app_config=None, using="default", **kwargs):
+    # post_migrate fires once per app; act once, after the last app, when every
+    # permission has been created.
+    if app_config is not None and app_config.label != "nieuwsbrief":
+        return
+    sync_roles()

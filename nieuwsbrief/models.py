@@ -1,0 +1,1 @@
+# Newsletter issues and subscribers arrive with the newsletter issue.
