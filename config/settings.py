@@ -79,11 +79,15 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Lookups for PostgreSQL (full-text search, trigram similarity); inert on SQLite.
+    "django.contrib.postgres",
     "django_filters",
     "crispy_forms",
     "crispy_bootstrap5",
     "csp",
     "axes",
+    "simple_history",
+    "import_export",
     "netwerk",
     "meldpunt",
     "nieuwsbrief",
@@ -97,6 +101,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: it turns a lockout into the lockout page.
