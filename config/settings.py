@@ -245,5 +245,13 @@ LOGGING = {
     },
 }
 
+# CSV/XLSX imports in the admin run in one transaction: a bad row leaves the database as it was.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+
 # Where the province's reference geography is read from (shipped with the code).
 GEOGRAPHY_DATA_DIR = BASE_DIR / "netwerk" / "data"
+
+# Providers are asked to verify a fiche when it was last verified this many months ago;
+# the signed link in that mail stays valid for VERIFICATION_LINK_DAYS days.
+VERIFICATION_INTERVAL_MONTHS = env_int("MELDPUNT_VERIFICATION_MONTHS", default=6, minimum=1)
+VERIFICATION_LINK_DAYS = 30
