@@ -60,6 +60,8 @@ def search(request):
         "drop_links": [] if page.paginator.count else _drop_links(filterset, sort),
         "suggestion_links": _suggestion_links(filterset),
         "selection_slugs": stored_slugs(request),
+        # The map shades municipalities under the same filters (the place aside).
+        "map_querystring": filterset.querystring(without=("waar", "q")).rstrip("?"),
         # Back to this very page after "Bewaar in selectie".
         "selection_next": request.path + filterset.querystring(
             sorteer=sort, pagina=page.number if page.number > 1 else None
