@@ -35,7 +35,7 @@ test: install-dev
 
 ## make bench: print the benchmark figures
 bench: install-dev
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

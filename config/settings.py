@@ -79,11 +79,15 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Lookups for PostgreSQL (full-text search, trigram similarity); inert on SQLite.
+    "django.contrib.postgres",
     "django_filters",
     "crispy_forms",
     "crispy_bootstrap5",
     "csp",
     "axes",
+    "simple_history",
+    "import_export",
     "netwerk",
     "meldpunt",
     "nieuwsbrief",
@@ -97,6 +101,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: it turns a lockout into the lockout page.
@@ -240,5 +245,13 @@ LOGGING = {
     },
 }
 
+# CSV/XLSX imports in the admin run in one transaction: a bad row leaves the database as it was.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+
 # Where the province's reference geography is read from (shipped with the code).
 GEOGRAPHY_DATA_DIR = BASE_DIR / "netwerk" / "data"
+
+# Providers are asked to verify a fiche when it was last verified this many months ago;
+# the signed link in that mail stays valid for VERIFICATION_LINK_DAYS days.
+VERIFICATION_INTERVAL_MONTHS = env_int("MELDPUNT_VERIFICATION_MONTHS", default=6, minimum=1)
+VERIFICATION_LINK_DAYS = 30

@@ -19,10 +19,42 @@ class PagesSitemap(SiteUrlSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return ["home", "about", "privacy", "accessibility"]
+        return [
+            "home",
+            "about",
+            "privacy",
+            "accessibility",
+            "meldpunt:search",
+            "meldpunt:map",
+        ]
 
     def location(self, item):
         return reverse(item)
 
 
-SITEMAPS = {"pages": PagesSitemap}
+class InterventionSitemap(SiteUrlSitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        from meldpunt.models import Intervention
+
+        return Intervention.objects.published().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, intervention):
+        return intervention.updated_at
+
+
+class ProviderSitemap(SiteUrlSitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        from netwerk.models import Organisation
+
+        return Organisation.objects.with_published_interventions().only("slug").order_by("pk")
+
+
+SITEMAPS = {
+    "pages": PagesSitemap,
+    "aanbod": InterventionSitemap,
+    "aanbieders": ProviderSitemap,
+}

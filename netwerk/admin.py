@@ -1,9 +1,10 @@
 from django import forms
 from django.contrib import admin
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from netwerk.models import Arrondissement, Municipality, PostalPlace, Region
+from netwerk.forms import OrganisationAdminForm
+from netwerk.models import Arrondissement, Municipality, Organisation, PostalPlace, Region, Theme
 
 
 class ReferenceDataMixin:
@@ -110,3 +111,51 @@ class RegionAdmin(admin.ModelAdmin):
             form.instance.municipalities.add(
                 *Municipality.objects.filter(arrondissement__in=arrondissements)
             )
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    list_display = ["name", "position", "summary"]
+    list_editable = ["position"]
+    search_fields = ["name", "summary"]
+    prepopulated_fields = {"slug": ["name"]}
+    ordering = ["position", "name"]
+    fields = ["name", "slug", "summary", "position"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    form = OrganisationAdminForm
+    list_display = ["name", "kind", "municipality", "published_interventions", "is_demo"]
+    list_filter = ["kind", "is_demo"]
+    search_fields = ["name", "slug"]
+    list_select_related = ["municipality"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["uuid", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "kind", "description", "is_demo"]}),
+        (_("Contact"), {
+            "fields": ["website", "email", "phone"],
+            "description": _("Alleen algemene gegevens van de organisatie, nooit van een persoon."),
+        }),
+        (_("Adres"), {"fields": ["street_address", "postcode", "municipality"]}),
+        (_("Logo"), {"fields": ["logo"]}),
+        (_("Technisch"), {
+            "fields": ["uuid", "created_at", "updated_at"],
+            "classes": ["collapse"],
+        }),
+    ]
+
+    def get_queryset(self, request):
+        # The relation by name only: netwerk does not import meldpunt.
+        return super().get_queryset(request).annotate(
+            published_intervention_count=Count(
+                "interventions", filter=Q(interventions__status="published")
+            )
+        )
+
+    @admin.display(
+        description=_("gepubliceerd aanbod"), ordering="published_intervention_count"
+    )
+    def published_interventions(self, organisation):
+        return organisation.published_intervention_count

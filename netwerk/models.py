@@ -1,5 +1,11 @@
-from django.db import models
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.db import models, transaction
 from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from netwerk.geography import PROVINCE_POSTCODE_RANGES, normalise
@@ -166,3 +172,141 @@ class Region(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class Theme(models.Model):
+    """A theme the network works on (truancy, warm transition, OKAN…), shared by all apps."""
+
+    name = models.CharField(_("naam"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    summary = models.CharField(_("korte omschrijving"), max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("thema")
+        verbose_name_plural = _("thema's")
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class OrganisationKind(models.TextChoices):
+    NAFT = "naft", _("NAFT-aanbieder")
+    YOUTH_CARE = "youth_care", _("jeugdhulporganisatie")
+    CLB = "clb", _("CLB")
+    SCHOOL = "school", _("school")
+    LOCAL_GOVERNMENT = "local_government", _("lokaal bestuur")
+    LOP = "lop", _("LOP")
+    OTHER = "other", _("andere")
+
+
+def logo_upload_to(organisation, filename):
+    # The logo is re-encoded on upload, so the stored name need not keep the user's.
+    return f"logos/{organisation.slug or 'organisatie'}.png"
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def with_published_interventions(self):
+        return self.filter(interventions__status="published").distinct()
+
+
+class Organisation(SearchableByName):
+    """A provider, CLB, school or partner. Organisation-level contacts only, never a person's."""
+
+    Kind = OrganisationKind
+
+    uuid = models.UUIDField(_("UUID"), default=uuid.uuid4, unique=True, editable=False)
+    name = models.CharField(_("naam"), max_length=200)
+    search_name = models.CharField(_("zoeknaam"), max_length=200, db_index=True, editable=False)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    description = models.TextField(_("beschrijving"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(
+        _("e-mailadres"),
+        blank=True,
+        help_text=_("Algemeen adres van de organisatie, geen persoonlijk adres."),
+    )
+    phone = models.CharField(_("telefoon"), max_length=40, blank=True)
+    street_address = models.CharField(_("straat en nummer"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=4, blank=True)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("gemeente"),
+    )
+    logo = models.ImageField(
+        _("logo"),
+        upload_to=logo_upload_to,
+        blank=True,
+        help_text=_("PNG, JPEG, GIF of WebP, hoogstens 2 MB. Wordt verkleind en opnieuw opgeslagen."),
+    )
+    is_demo = models.BooleanField(
+        _("demo-inhoud"),
+        default=False,
+        help_text=_("Voorbeeldgegevens die het Meldpunt nog moet nakijken."),
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("meldpunt:provider", kwargs={"slug": self.slug})
+
+
+class TokenBucket(models.Model):
+    """A rate limit per key (e.g. a form and a hashed IP address), in the database.
+
+    No cache server needed: one small row per key, refilled over time.
+    """
+
+    key = models.CharField(max_length=100, primary_key=True)
+    tokens = models.FloatField()
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("tegoed")
+        verbose_name_plural = _("tegoeden")
+
+    @staticmethod
+    def hashed(kind, value):
+        # Only a keyed hash of the IP address is stored, never the address itself.
+        digest = hashlib.blake2b(
+            value.encode(), key=settings.SECRET_KEY.encode()[:64], digest_size=16
+        ).hexdigest()
+        return f"{kind}:{digest}"
+
+    @classmethod
+    def authorize(cls, kind, value, capacity, per_seconds):
+        """Take one token for (kind, value); False when the bucket is empty.
+
+        The bucket holds ``capacity`` tokens and refills at ``capacity / per_seconds``
+        a second, so a burst of ``capacity`` is allowed, then one every so often.
+        """
+        key = cls.hashed(kind, value)
+        now = timezone.now()
+        with transaction.atomic():
+            bucket, created = cls.objects.select_for_update().get_or_create(
+                key=key, defaults={"tokens": capacity, "updated_at": now}
+            )
+            elapsed = (now - bucket.updated_at).total_seconds()
+            tokens = min(capacity, bucket.tokens + elapsed * capacity / per_seconds)
+            if tokens < 1:
+                return False
+            bucket.tokens = tokens - 1
+            bucket.updated_at = now
+            bucket.save(update_fields=["tokens", "updated_at"])
+            return True

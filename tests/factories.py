@@ -1,5 +1,7 @@
 """Test data builders. Made-up people only."""
 
+import datetime
+
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -25,3 +27,72 @@ def staff_user(role, **kwargs):
     user.groups.add(Group.objects.get(name=role))
     user.save()
     return user
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "netwerk.Organisation"
+
+    name = factory.Sequence(lambda n: f"Aanbieder {n} vzw")
+    slug = factory.Sequence(lambda n: f"aanbieder-{n}")
+    kind = "naft"
+    website = factory.Sequence(lambda n: f"https://aanbieder{n}.example.org")
+    email = factory.Sequence(lambda n: f"info@aanbieder{n}.example.org")
+
+
+class InterventionFactory(factory.django.DjangoModelFactory):
+    """A published fiche, verified today, serving the municipalities passed as ``area``.
+
+    ``InterventionFactory(area=["Leuven"], types=["time-out"], levels=["secundair-eerste-graad"],
+    target_groups=["spijbelen"], themes=[...theme slugs])`` — names and slugs of the seeded lists.
+    """
+
+    class Meta:
+        model = "meldpunt.Intervention"
+        skip_postgeneration_save = True
+
+    provider = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"Aanbod {n}")
+    slug = factory.Sequence(lambda n: f"aanbod-{n}")
+    summary = "Begeleiding voor leerlingen die de band met school dreigen te verliezen."
+    goal = "De leerling vindt opnieuw aansluiting bij school."
+    status = "published"
+    capacity_status = "free"
+    age_min = 12
+    age_max = 18
+    last_verified = factory.LazyFunction(datetime.date.today)
+
+    @factory.post_generation
+    def area(self, create, names, **kwargs):
+        from netwerk.models import Municipality
+
+        if create and names:
+            self.service_area.set(Municipality.objects.filter(name__in=names))
+
+    @factory.post_generation
+    def types(self, create, slugs, **kwargs):
+        from meldpunt.models import InterventionType
+
+        if create and slugs:
+            self.types.set(InterventionType.objects.filter(slug__in=slugs))
+
+    @factory.post_generation
+    def levels(self, create, slugs, **kwargs):
+        from meldpunt.models import EducationLevel
+
+        if create and slugs:
+            self.education_levels.set(EducationLevel.objects.filter(slug__in=slugs))
+
+    @factory.post_generation
+    def target_groups(self, create, slugs, **kwargs):
+        from meldpunt.models import TargetGroup
+
+        if create and slugs:
+            self.target_groups.set(TargetGroup.objects.filter(slug__in=slugs))
+
+    @factory.post_generation
+    def themes(self, create, slugs, **kwargs):
+        from netwerk.models import Theme
+
+        if create and slugs:
+            self.themes.set(Theme.objects.filter(slug__in=slugs))

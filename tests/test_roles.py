@@ -2,6 +2,7 @@
 
 import pytest
 from django.apps import apps
+from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
@@ -53,7 +54,13 @@ def test_other_roles_cannot_open_any_meldpunt_model_in_admin(role, request):
     index = client.get(reverse("admin:index"))
     assert index.status_code == 200
     assert "/admin/meldpunt/" not in index.content.decode()
-    for model in apps.get_app_config("meldpunt").get_models():
+    # Only models with an admin page: the history models of django-simple-history have none.
+    models = [
+        model for model in apps.get_app_config("meldpunt").get_models()
+        if model in admin.site._registry
+    ]
+    assert models
+    for model in models:
         opts = model._meta
         url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
         assert client.get(url).status_code == 403, url

@@ -109,3 +109,16 @@ def test_admin_is_titled_in_dutch(anonymous):
     html = anonymous.get(reverse("admin:login")).content.decode()
     assert "Meldpunt Schoolexterne Interventies" in html
     assert "Gebruikersnaam" in html
+
+
+def test_sitemap_lists_published_fiches_and_their_providers(anonymous, settings):
+    from tests.factories import InterventionFactory
+
+    settings.SITE_URL = "https://meldpunt.example.be"
+    published = InterventionFactory(slug="zichtbaar")
+    InterventionFactory(slug="klad", status="draft")
+    body = anonymous.get("/sitemap.xml").content.decode()
+    assert "<loc>https://meldpunt.example.be/aanbod/zichtbaar/</loc>" in body
+    assert "/aanbod/klad/" not in body
+    assert f"/aanbieders/{published.provider.slug}/" in body
+    assert "<loc>https://meldpunt.example.be/aanbod/kaart/</loc>" in body

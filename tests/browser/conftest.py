@@ -9,6 +9,7 @@ Content-Security-Policy, a missing static file) fail the test too.
 Without Chromium the tests are skipped with a notice; with CI set they fail.
 """
 
+import importlib
 import os
 import shutil
 from pathlib import Path
@@ -99,10 +100,21 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
+# Data migrations whose rows a live-server test's flush removes.
+SEED_MIGRATIONS = [
+    ("netwerk.migrations.0005_seed_themes", "seed_themes"),
+    ("meldpunt.migrations.0002_managed_lists", "seed"),
+]
+
+
 @pytest.fixture
 def reference_data(transactional_db):
-    """Live-server tests flush the database; put the reference geography back."""
+    """Live-server tests flush the database; put the reference data back."""
+    from django.apps import apps
+
     from netwerk.geography import load_geography, seed_regions
 
     load_geography()
     seed_regions()
+    for module, function in SEED_MIGRATIONS:
+        getattr(importlib.import_module(module), function)(apps, None)
