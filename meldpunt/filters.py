@@ -153,7 +153,14 @@ class InterventionFilter(django_filters.FilterSet):
     # --- filter methods ------------------------------------------------------------------
 
     def filter_text(self, queryset, name, value):
-        return search.matching(queryset, value)
+        # Match the text once per request: the count, the page and every facet then
+        # filter on the matching ids instead of searching the full text again.
+        if not search.search_key(value):
+            return queryset
+        if getattr(self, "_text_ids", None) is None:
+            matches = search.matching(Intervention.objects.published(), value)
+            self._text_ids = list(matches.values_list("pk", flat=True))
+        return queryset.filter(pk__in=self._text_ids)
 
     def filter_place(self, queryset, name, place):
         return queryset.serving(place.municipality)

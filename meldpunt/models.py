@@ -9,7 +9,8 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import models
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import connection, models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -100,9 +101,30 @@ class InterventionQuerySet(models.QuerySet):
         threshold = (now or timezone.now()).date() - STALE_AFTER
         return self.filter(Q(last_verified__isnull=True) | Q(last_verified__lt=threshold))
 
+    def refresh_search_vectors(self):
+        """Recompute the stored full-text vectors (PostgreSQL only; a no-op elsewhere).
+
+        ``save()`` does it for one fiche; bulk paths (imports, benchmark data) call this.
+        """
+        if connection.vendor == "postgresql":
+            self.update(search_vector=stored_search_vector())
+
     def due_for_verification(self, months, now=None):
         threshold = (now or timezone.now()).date() - timedelta(days=round(months * 30.44))
         return self.filter(Q(last_verified__isnull=True) | Q(last_verified__lt=threshold))
+
+
+def stored_search_vector():
+    """The Dutch full-text vector of a fiche: name above summary above the body.
+
+    Stored, so a search reads it instead of parsing every fiche's text again;
+    the provider's name is matched at query time (it lives on another table).
+    """
+    return (
+        SearchVector("search_name", weight="A", config="dutch")
+        + SearchVector("search_summary", weight="B", config="dutch")
+        + SearchVector("search_body", weight="D", config="dutch")
+    )
 
 
 class Intervention(models.Model):
@@ -226,9 +248,13 @@ class Intervention(models.Model):
     search_name = models.CharField(max_length=200, editable=False, default="")
     search_summary = models.CharField(max_length=300, editable=False, default="")
     search_body = models.TextField(editable=False, default="")
+    # PostgreSQL's Dutch full-text vector of the three above (unused on SQLite).
+    search_vector = SearchVectorField(null=True, editable=False)
 
     history = HistoricalRecords(
-        excluded_fields=["search_name", "search_summary", "search_body", "updated_at"],
+        excluded_fields=[
+            "search_name", "search_summary", "search_body", "search_vector", "updated_at"
+        ],
         m2m_fields=[types, target_groups, education_levels, themes, service_area],
         verbose_name=_("historiek van de fiche"),
     )
@@ -276,6 +302,7 @@ class Intervention(models.Model):
                 *update_fields, "search_name", "search_summary", "search_body"
             }
         super().save(*args, **kwargs)
+        type(self).objects.filter(pk=self.pk).refresh_search_vectors()
 
     @property
     def is_stale(self):

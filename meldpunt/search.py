@@ -44,15 +44,12 @@ def search_key(text):
 # --- free text ---------------------------------------------------------------------------
 
 
-def _vector():
+def _provider_vector():
+    # The provider's name, weighted between the summary and the body; computed at
+    # query time because it lives on the organisation (a short text: cheap).
     from django.contrib.postgres.search import SearchVector
 
-    return (
-        SearchVector("search_name", weight="A", config="dutch")
-        + SearchVector("search_summary", weight="B", config="dutch")
-        + SearchVector("provider__search_name", weight="C", config="dutch")
-        + SearchVector("search_body", weight="D", config="dutch")
-    )
+    return SearchVector("provider__search_name", weight="C", config="dutch")
 
 
 def _query(key):
@@ -99,19 +96,23 @@ def _matching_postgres(queryset, key):
     """
     from django.contrib.postgres.search import SearchQuery
 
-    condition = Q(search_vector=_query(key))
-    aliases = {}
+    query = _query(key)
+    condition = Q(search_vector=query) | Q(search_provider_vector=query)
+    aliases = {"search_provider_vector": _provider_vector()}
     words = [word for word in key.split() if len(word) >= 4]
     if words:
         every_word = Q()
         for index, word in enumerate(words):
             alias = f"search_similarity_{index}"
             aliases[alias] = _similarity(word)
-            every_word &= Q(**{f"{alias}__gte": TRIGRAM_THRESHOLD}) | Q(
-                search_vector=SearchQuery(word, config="dutch", search_type="plain")
+            word_query = SearchQuery(word, config="dutch", search_type="plain")
+            every_word &= (
+                Q(**{f"{alias}__gte": TRIGRAM_THRESHOLD})
+                | Q(search_vector=word_query)
+                | Q(search_provider_vector=word_query)
             )
         condition |= every_word
-    return queryset.alias(search_vector=_vector(), **aliases).filter(condition)
+    return queryset.alias(**aliases).filter(condition)
 
 
 def ranked(queryset, text):
@@ -124,7 +125,12 @@ def ranked(queryset, text):
     if _postgres():
         from django.contrib.postgres.search import SearchRank
 
-        relevance = SearchRank(_vector(), _query(key)) + _similarity(key)
+        query = _query(key)
+        relevance = (
+            SearchRank(F("search_vector"), query)
+            + SearchRank(_provider_vector(), query)
+            + _similarity(key)
+        )
     else:
         # A word in the name weighs most, then the summary, then the body or provider.
         relevance = sum(

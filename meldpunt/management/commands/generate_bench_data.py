@@ -174,6 +174,8 @@ def generate_bench_data(count, seed=1, now=None):
             })
             locations.append(places)
         Intervention.objects.bulk_create(interventions, batch_size=BATCH)
+        # bulk_create skips save(), which keeps the full-text vector (PostgreSQL) current.
+        Intervention.objects.filter(slug__startswith=PREFIX).refresh_search_vectors()
         # Primary keys by slug: not every backend returns them from bulk_create.
         ids = dict(
             Intervention.objects.filter(slug__startswith=PREFIX).values_list("slug", "pk")
