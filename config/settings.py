@@ -229,6 +229,14 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# One small in-process cache per worker (cached search pages); no cache server needed.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 300},
+    }
+}
+
 # Flash messages live in the session, so the only cookies are the session and CSRF ones.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 

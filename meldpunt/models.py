@@ -317,6 +317,19 @@ class Intervention(models.Model):
         self.capacity_updated_at = timezone.now()
 
 
+def directory_version():
+    """A string that changes whenever a fiche or a provider is added, changed or removed.
+
+    Saving a fiche (the admin, an import, the provider's verification page, a
+    capacity update) touches its ``updated_at``, also when only its lists changed.
+    """
+    fiches = Intervention.objects.aggregate(latest=models.Max("updated_at"), n=models.Count("pk"))
+    providers = Organisation.objects.aggregate(
+        latest=models.Max("updated_at"), n=models.Count("pk")
+    )
+    return f"{fiches['latest']}/{fiches['n']}/{providers['latest']}/{providers['n']}"
+
+
 class LocationKind(models.TextChoices):
     ADDRESS = "address", _("op een adres")
     IN_SCHOOL = "in_school", _("in de school")

@@ -5,12 +5,18 @@ number of queries, whatever the number of interventions
 (tests/meldpunt/test_query_counts.py pins them).
 """
 
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import TooManyFieldsSent
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import gettext
+from django.template.loader import render_to_string
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
@@ -18,11 +24,19 @@ from config.navigation import url_or_none
 from meldpunt import maps
 from meldpunt import search as finder
 from meldpunt.filters import InterventionFilter, SortForm
-from meldpunt.models import Intervention, Location
+from meldpunt.models import Intervention, Location, directory_version
 from meldpunt.selection import stored_slugs
 from netwerk.models import Organisation
 
 PER_PAGE = 20
+
+
+# A visitor without a session (no selection, no messages) gets the same search page
+# for the same URL until the directory changes: those pages are cached per process.
+SEARCH_CACHE_SECONDS = 300
+# The page is cached with this in place of the CSRF token of the card forms; each
+# response gets the visitor's own token.
+CSRF_PLACEHOLDER = "csrf-token-placeholder-7f3c"
 
 
 @require_GET
@@ -32,6 +46,27 @@ def search(request):
     except TooManyFieldsSent:
         # More than DATA_UPLOAD_MAX_NUMBER_FIELDS parameters: not a search anyone typed.
         return render(request, "meldpunt/search.html", {"too_long": True}, status=400)
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return render(request, "meldpunt/search.html", _search_context(request, params))
+    key = _search_cache_key(request)
+    html = cache.get(key)
+    if html is None:
+        context = _search_context(request, params)
+        context["csrf_token"] = CSRF_PLACEHOLDER
+        html = render_to_string("meldpunt/search.html", context, request)
+        cache.set(key, html, SEARCH_CACHE_SECONDS)
+    return HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)))
+
+
+def _search_cache_key(request):
+    """The URL, the language and the directory's version: a change to any fiche or
+    provider gives new keys (renamed list entries show within SEARCH_CACHE_SECONDS)."""
+    parts = [request.get_full_path(), get_language() or "", directory_version()]
+    digest = hashlib.blake2b("\n".join(parts).encode(), digest_size=20).hexdigest()
+    return f"meldpunt:search:{digest}"
+
+
+def _search_context(request, params):
     filterset = InterventionFilter(params)
     sort_form = SortForm(params)
     place = filterset.place
@@ -42,7 +77,7 @@ def search(request):
     finder.describe_areas(cards)
     counts = filterset.facets()
     sort = _explicit_sort(sort_form, order)
-    return render(request, "meldpunt/search.html", {
+    return {
         "filterset": filterset,
         "form": filterset.form,
         "place": place,
@@ -66,7 +101,7 @@ def search(request):
         "selection_next": request.path + filterset.querystring(
             sorteer=sort, pagina=page.number if page.number > 1 else None
         ).rstrip("?"),
-    })
+    }
 
 
 def _result_page(filterset, order, number):

@@ -37,6 +37,14 @@ def _isolated_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Cached pages must not leak from one test into the next.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def anonymous():
     return Client()
