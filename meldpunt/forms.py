@@ -5,6 +5,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from meldpunt.models import Intervention, Location
+from netwerk.forms import normalise_postcode
 from netwerk.geography import normalise
 from netwerk.models import Municipality, Region
 
@@ -191,13 +192,7 @@ class LocationInlineForm(forms.ModelForm):
         fields = ["kind", "name", "street_address", "postcode", "municipality"]
 
     def clean_postcode(self):
-        postcode = "".join(self.cleaned_data.get("postcode", "").split())
-        if postcode and not (len(postcode) == 4 and postcode.isdigit()):
-            raise forms.ValidationError(
-                _("Een Belgische postcode heeft vier cijfers, bijvoorbeeld 3000."),
-                code="invalid_postcode",
-            )
-        return postcode
+        return normalise_postcode(self.cleaned_data.get("postcode", ""))
 
     def clean(self):
         cleaned_data = super().clean()

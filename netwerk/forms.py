@@ -9,6 +9,17 @@ from netwerk.images import process_logo
 from netwerk.models import Organisation
 
 
+def normalise_postcode(value):
+    """A postcode without spaces: four digits, or empty. Shared by every address form."""
+    postcode = "".join(value.split())
+    if postcode and not (len(postcode) == 4 and postcode.isdigit()):
+        raise forms.ValidationError(
+            _("Een Belgische postcode heeft vier cijfers, bijvoorbeeld 3000."),
+            code="invalid_postcode",
+        )
+    return postcode
+
+
 class OrganisationAdminForm(forms.ModelForm):
     website = forms.URLField(
         label=_("website"), required=False, max_length=200, assume_scheme="https"
@@ -40,13 +51,7 @@ class OrganisationAdminForm(forms.ModelForm):
         ]
 
     def clean_postcode(self):
-        postcode = "".join(self.cleaned_data.get("postcode", "").split())
-        if postcode and not (len(postcode) == 4 and postcode.isdigit()):
-            raise forms.ValidationError(
-                _("Een Belgische postcode heeft vier cijfers, bijvoorbeeld 3000."),
-                code="invalid_postcode",
-            )
-        return postcode
+        return normalise_postcode(self.cleaned_data.get("postcode", ""))
 
     def clean_logo(self):
         logo = self.cleaned_data.get("logo")
