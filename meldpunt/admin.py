@@ -705,3 +705,7 @@ admin.site.unregister(Organisation)
 @admin.register(Organisation)
 class OrganisationImportExportAdmin(ImportExportPermissionMixin, OrganisationAdmin):
     resource_classes = [OrganisationResource]
+
+
+# The referral desk registers its own models.
+from meldpunt.desk import admin as desk_admin  # noqa: E402,F401

@@ -443,3 +443,7 @@ class ChangeRequest(models.Model):
 
     def __str__(self):
         return f"{self.intervention} ({self.get_source_display()})"
+
+
+# The referral desk's models live in their own module; importing them here registers them.
+from meldpunt.desk.models import *  # noqa: E402,F401,F403

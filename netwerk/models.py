@@ -310,3 +310,52 @@ class TokenBucket(models.Model):
             bucket.updated_at = now
             bucket.save(update_fields=["tokens", "updated_at"])
             return True
+
+
+class OutgoingMailQuerySet(models.QuerySet):
+    def unsent(self):
+        return self.filter(sent_at__isnull=True)
+
+    def due(self, now=None):
+        return self.unsent().filter(next_attempt_at__lte=now or timezone.now())
+
+
+class OutgoingMail(models.Model):
+    """A rendered e-mail waiting for, or past, delivery (the outbox).
+
+    Whoever stores data and owes a mail about it stores the mail in the same transaction
+    (``netwerk.emails.queue``); the background worker delivers it and retries until the mail
+    server accepts it. So a mail server that is down never loses a referral, and ``key``
+    makes queueing the same message twice a no-op.
+    """
+
+    kind = models.CharField(_("soort"), max_length=60)
+    key = models.CharField(
+        _("sleutel"),
+        max_length=120,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Eén bericht per sleutel, ook als het twee keer aangevraagd wordt."),
+    )
+    to = models.JSONField(_("aan"), default=list)
+    subject = models.CharField(_("onderwerp"), max_length=300)
+    body_text = models.TextField(_("tekst"))
+    body_html = models.TextField(_("HTML"), blank=True)
+    headers = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    next_attempt_at = models.DateTimeField(_("volgende poging"), default=timezone.now)
+    attempts = models.PositiveIntegerField(_("pogingen"), default=0)
+    last_error = models.CharField(_("laatste fout"), max_length=300, blank=True)
+    sent_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True, db_index=True)
+
+    objects = OutgoingMailQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("uitgaande e-mail")
+        verbose_name_plural = _("uitgaande e-mails")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["sent_at", "next_attempt_at"])]
+
+    def __str__(self):
+        return f"{self.kind}: {self.subject}"

@@ -31,6 +31,7 @@ ROLES = {
         ("netwerk", "arrondissement", VIEW),
         ("netwerk", "municipality", VIEW),
         ("netwerk", "postalplace", VIEW),
+        ("netwerk", "outgoingmail", VIEW),
     ],
     COORDINATOR: [
         ("netwerk", "*", ALL),
@@ -51,6 +52,9 @@ ROLES = {
 
 # Apps whose data no role but Meldpunt may ever touch (pupil data lives there).
 MELDPUNT_ONLY_APPS = {"meldpunt"}
+# Models a wildcard ("*") never grants: the outbox holds mails about referrals, so only a
+# role that names it explicitly sees it.
+PRIVATE_MODELS = {("netwerk", "outgoingmail")}
 
 
 def role_permission_codenames(role, apps=global_apps):
@@ -62,7 +66,11 @@ def role_permission_codenames(role, apps=global_apps):
         except LookupError:
             continue
         if model_name == "*":
-            models = app_config.get_models()
+            models = [
+                model
+                for model in app_config.get_models()
+                if (app_label, model._meta.model_name) not in PRIVATE_MODELS
+            ]
         else:
             try:
                 models = [app_config.get_model(model_name)]

@@ -23,6 +23,9 @@ TEST_SETTINGS = {
     "WHITENOISE_AUTOREFRESH": True,
     "WHITENOISE_USE_FINDERS": True,
     "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+    # Queued tasks run at once, in the test's process (after commit: use
+    # django_capture_on_commit_callbacks(execute=True) to see their mail).
+    "TASKS": {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
 }
 
 

@@ -96,3 +96,62 @@ class InterventionFactory(factory.django.DjangoModelFactory):
 
         if create and slugs:
             self.themes.set(Theme.objects.filter(slug__in=slugs))
+
+
+class ReferralFactory(factory.django.DjangoModelFactory):
+    """A referral of a made-up pupil from a made-up CLB, registered through the flow.
+
+    Built with ``meldpunt.desk.flow.register`` (reference, repeat key, first event, mails), so
+    tests see what the public form would have stored. ``ReferralFactory(reasons=["gedrag"],
+    preferred=[intervention], school_municipality="Leuven")`` — reason slugs and names.
+    """
+
+    class Meta:
+        model = "meldpunt.Referral"
+        skip_postgeneration_save = True
+
+    kind = "referral"
+    referrer_name = "Kim Voorbeeld"
+    referrer_organisation = "CLB Voorbeeldstad"
+    referrer_role = "CLB-medewerker"
+    referrer_email = factory.Sequence(lambda n: f"clb{n}@clb.example.be")
+    referrer_phone = "016 00 00 00"
+    school_name = "Voorbeeldschool"
+    pupil_first_name = factory.Sequence(lambda n: f"Leerling{n}")
+    pupil_initial = "V"
+    pupil_birth_month = 3
+    pupil_birth_year = 2011
+    pupil_gender = "f"
+    education_form = "a_stream"
+    school_year = 2
+    care_phase = "extended"
+    question = "Wat kan deze leerling helpen om opnieuw naar school te gaan?"
+    consent_by = "pupil"
+    consent_date = factory.LazyFunction(datetime.date.today)
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        from meldpunt.desk import flow
+        from meldpunt.models import EducationLevel, ReferralReason
+        from netwerk.models import Municipality
+
+        reasons = kwargs.pop("reasons", ["spijbelen-afwezigheden"])
+        preferred = kwargs.pop("preferred", [])
+        for field in ("school_municipality", "pupil_municipality"):
+            value = kwargs.get(field, "Leuven")
+            kwargs[field] = (
+                Municipality.objects.get(name=value) if isinstance(value, str) else value
+            )
+        level = kwargs.get("education_level", "secundair-eerste-graad")
+        kwargs["education_level"] = (
+            EducationLevel.objects.get(slug=level) if isinstance(level, str) else level
+        )
+        referral = model_class(**kwargs)
+        referral, _created = flow.register(
+            referral,
+            reasons=[
+                ReferralReason.objects.get(slug=r) if isinstance(r, str) else r for r in reasons
+            ],
+            preferred=preferred,
+        )
+        return referral

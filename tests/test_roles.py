@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from netwerk.roles import COORDINATOR, MELDPUNT, REDACTIE, ROLES, sync_roles
+from netwerk.roles import COORDINATOR, MELDPUNT, PRIVATE_MODELS, REDACTIE, ROLES, sync_roles
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +34,17 @@ def test_coordinator_manages_the_network_app():
     permissions = group_permissions(COORDINATOR)
     netwerk_models = apps.get_app_config("netwerk").get_models()
     for model in netwerk_models:
-        assert ("netwerk", f"change_{model._meta.model_name}") in permissions
+        codename = ("netwerk", f"change_{model._meta.model_name}")
+        if ("netwerk", model._meta.model_name) in PRIVATE_MODELS:
+            assert codename not in permissions
+        else:
+            assert codename in permissions
+
+
+@pytest.mark.parametrize("role", [COORDINATOR, REDACTIE])
+def test_outbox_of_referral_mails_is_private_to_the_meldpunt(role):
+    assert ("netwerk", "view_outgoingmail") not in group_permissions(role)
+    assert ("netwerk", "view_outgoingmail") in group_permissions(MELDPUNT)
 
 
 @pytest.mark.parametrize("role", [COORDINATOR, REDACTIE])
