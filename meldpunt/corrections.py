@@ -5,6 +5,8 @@ ChangeRequest for the Meldpunt to review in the admin; nothing is published auto
 Spam is kept out by a honeypot field and a rate limit per IP address (TokenBucket).
 """
 
+from django.conf import settings
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -12,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 from config.net import client_ip
 from meldpunt.models import ChangeRequest, Intervention
 from meldpunt.public_forms import ReportChangeForm
+from netwerk import emails
 from netwerk.models import TokenBucket
 
 # Five reports an hour from one address is plenty for a person, little for a bot.
@@ -56,11 +59,30 @@ def report_change(request, slug):
             {**context, "form": form, "rate_limited": True},
             status=429,
         )
-    ChangeRequest.objects.create(
+    submit_change_request(
         intervention=intervention,
         source=ChangeRequest.Source.PUBLIC,
-        status=ChangeRequest.Status.PENDING,
         message=form.cleaned_data["message"],
         contact_email=form.cleaned_data["email"],
     )
     return redirect(_thanks_url(intervention))
+
+
+@transaction.atomic
+def submit_change_request(**fields):
+    """Store a pending change request and tell the desk (the mail is queued with it)."""
+    from meldpunt.desk.flow import desk_addresses
+
+    change_request = ChangeRequest.objects.create(status=ChangeRequest.Status.PENDING, **fields)
+    emails.queue(
+        "desk-change-request",
+        desk_addresses(),
+        {
+            "change_request": change_request,
+            "intervention": change_request.intervention,
+            "admin_url": settings.SITE_URL
+            + reverse("admin:meldpunt_changerequest_change", args=[change_request.pk]),
+        },
+        key=f"desk-change-request:{change_request.pk}",
+    )
+    return change_request

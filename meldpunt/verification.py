@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from meldpunt.corrections import submit_change_request
 from meldpunt.models import ChangeRequest, Intervention
 from meldpunt.public_forms import CapacityForm, ProposedChangesForm
 from netwerk import emails
@@ -268,10 +269,9 @@ def verify(request, token):
         elif action == "changes":
             changes_form = ProposedChangesForm(request.POST, instance=intervention)
             if changes_form.is_valid():
-                ChangeRequest.objects.create(
+                submit_change_request(
                     intervention=intervention,
                     source=ChangeRequest.Source.PROVIDER,
-                    status=ChangeRequest.Status.PENDING,
                     proposed_changes=changes_form.proposed_changes(),
                     message=changes_form.cleaned_data["note"],
                     contact_email=intervention.provider.email,

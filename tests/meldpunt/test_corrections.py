@@ -184,3 +184,49 @@ def test_needs_the_csrf_token(fiche):
 
 def test_other_methods_are_refused(anonymous, fiche):
     assert anonymous.put(url(fiche)).status_code == 405
+
+
+def test_desk_is_notified_of_a_new_report(anonymous, fiche, settings, mailoutbox,
+                                          django_capture_on_commit_callbacks):
+    settings.MELDPUNT_DESK_EMAIL = "meldpunt@example.org"
+    with django_capture_on_commit_callbacks(execute=True):
+        anonymous.post(url(fiche), {"message": MESSAGE, "email": ""})
+    request = ChangeRequest.objects.get()
+    [mail] = mailoutbox
+    assert mail.to == ["meldpunt@example.org"]
+    assert "Time-out Hageland" in mail.subject
+    assert f"/admin/meldpunt/changerequest/{request.pk}/change/" in mail.body
+    # The visitor's text stays in the admin, behind a login.
+    assert MESSAGE not in mail.body
+
+
+def test_without_a_desk_address_the_meldpunt_group_is_notified(
+    anonymous, fiche, meldpunt_user, coordinator_user, mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        anonymous.post(url(fiche), {"message": MESSAGE, "email": ""})
+    [mail] = mailoutbox
+    assert mail.to == [meldpunt_user.email]
+
+
+def test_a_failing_mail_server_loses_no_report(anonymous, fiche, settings, mailoutbox,
+                                               django_capture_on_commit_callbacks):
+    from netwerk.models import OutgoingMail
+
+    settings.MELDPUNT_DESK_EMAIL = "meldpunt@example.org"
+    settings.EMAIL_BACKEND = "tests.meldpunt.test_corrections.FailingBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = anonymous.post(url(fiche), {"message": MESSAGE, "email": ""})
+    assert response.status_code == 302
+    assert ChangeRequest.objects.count() == 1
+    queued = OutgoingMail.objects.get(kind="desk-change-request")
+    assert queued.sent_at is None and queued.attempts == 1
+
+
+class FailingBackend:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("SMTP down")

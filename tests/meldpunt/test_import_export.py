@@ -176,6 +176,15 @@ def test_admin_export_csv_and_xlsx(meldpunt_client, fiches):
         assert sorted(dataset["slug"]) == ["time-out-leuven", "zorgboerderij-diest"]
 
 
+def test_export_page_has_nothing_the_csp_blocks(meldpunt_client, fiches):
+    """No inline style or event attributes; the toggle is wired by a script file."""
+    html = meldpunt_client.get(reverse("admin:meldpunt_intervention_export")).content.decode()
+    assert "style=" not in html
+    assert "onchange=" not in html and "onclick=" not in html
+    assert 'id="select-all-toggle"' in html
+    assert "js/admin-export.js" in html
+
+
 # --- imports that create or update ---------------------------------------------------------------
 
 

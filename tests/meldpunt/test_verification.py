@@ -252,6 +252,17 @@ def test_proposed_changes_are_stored_for_review_only(anonymous, fiche):
     assert "Het Meldpunt bekijkt uw voorstel" in page(anonymous.get(response.url))
 
 
+def test_desk_is_notified_of_a_provider_proposal(anonymous, fiche, settings, mailoutbox,
+                                                 django_capture_on_commit_callbacks):
+    settings.MELDPUNT_DESK_EMAIL = "meldpunt@example.org"
+    with django_capture_on_commit_callbacks(execute=True):
+        anonymous.post(link(fiche), change_data(fiche, duration="Acht weken"))
+    [mail] = [m for m in mailoutbox if m.to == ["meldpunt@example.org"]]
+    assert "voorstel van de aanbieder" in mail.subject
+    request = ChangeRequest.objects.get()
+    assert f"/admin/meldpunt/changerequest/{request.pk}/change/" in mail.body
+
+
 def test_clearing_a_field_is_a_change(anonymous, fiche):
     anonymous.post(link(fiche), change_data(fiche, cost="", age_min=""))
     assert ChangeRequest.objects.get().proposed_changes == {"cost": "", "age_min": None}
