@@ -22,10 +22,13 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 ## make run: install, migrate, load reference and demo data, serve http://127.0.0.1:8000
+## with the background worker (mail delivery) beside it; both stop together (Ctrl-C)
 run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_geography
 	$(MANAGE) load_demo
+	$(MANAGE) db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:8000
 
 ## make test: install the test requirements and run the whole suite

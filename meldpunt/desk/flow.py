@@ -17,8 +17,8 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.db.models import F
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
@@ -182,6 +182,13 @@ def _set_status(referral, status, actor=None, actor_label="", public_text="", no
 # --- the flow --------------------------------------------------------------------------------
 
 
+def _submitted(submission_key):
+    """The case a form submission with this one-time key already created, if any."""
+    if not submission_key:
+        return None
+    return Referral.objects.filter(submission_key=submission_key).first()
+
+
 @transaction.atomic
 def register(referral, reasons=(), preferred=(), submission_key=None):
     """Save a new case from a public form; the referrer gets a reference and a status link.
@@ -189,13 +196,11 @@ def register(referral, reasons=(), preferred=(), submission_key=None):
     With a ``submission_key`` already used (a double submit), the existing case is returned
     and nothing is created or sent twice. Returns ``(referral, created)``.
     """
-    if submission_key:
-        existing = Referral.objects.filter(submission_key=submission_key).first()
-        if existing is not None:
-            return existing, False
+    existing = _submitted(submission_key)
+    if existing is not None:
+        return existing, False
     now = timezone.now()
     referral.created_at = referral.created_at or now
-    referral.reference = next_reference(timezone.localtime(referral.created_at).year)
     referral.submission_key = submission_key or None
     referral.repeat_key = repeat_key(
         referral.pupil_first_name,
@@ -205,7 +210,18 @@ def register(referral, reasons=(), preferred=(), submission_key=None):
         referral.pupil_gender,
     )
     referral.status = ReferralStatus.NEW
-    referral.save()
+    try:
+        with transaction.atomic():
+            referral.reference = next_reference(timezone.localtime(referral.created_at).year)
+            referral.save()
+    except IntegrityError:
+        # The same submission saved by a concurrent request in the meantime: that one counts
+        # (and the savepoint gave its reference number back).
+        referral.reference = ""
+        existing = _submitted(submission_key)
+        if existing is None:
+            raise
+        return existing, False
     referral.reasons.set(reasons)
     referral.preferred_interventions.set(preferred)
     log(
@@ -262,7 +278,7 @@ def dispatch(referral, intervention, actor, note="", today=None):
         referral.save(update_fields=["assigned_to", "updated_at"])
     _set_status(
         referral,
-        _status_from_dispatches(referral),
+        _status_from_dispatches(referral, sent=sent),
         actor=actor,
         note=note,
         dispatch=sent,
@@ -291,8 +307,27 @@ def dispatch_context(sent):
     }
 
 
-def _status_from_dispatches(referral):
-    answers = set(referral.dispatches.values_list("answer", flat=True))
+def _status_from_dispatches(referral, sent=None):
+    """The status the dispatches give the case: its most advanced answer.
+
+    Once the desk recorded whether a trajectory started, only dispatches sent after that count:
+    a late answer to an older dispatch does not turn a started case back into "accepted",
+    while a new attempt after "not started" moves the case on again. ``sent`` is a dispatch
+    being created (its event is not written yet).
+    """
+    dispatches = referral.dispatches.all()
+    decided = (
+        referral.events.filter(status__in=[ReferralStatus.STARTED, ReferralStatus.NOT_STARTED])
+        .order_by("-pk")
+        .first()
+    )
+    if decided is not None:
+        later = referral.events.filter(kind=EventKind.DISPATCHED, pk__gt=decided.pk)
+        counted = Q(pk__in=later.values("dispatch"))
+        if sent is not None:
+            counted |= Q(pk=sent.pk)
+        dispatches = dispatches.filter(counted)
+    answers = set(dispatches.values_list("answer", flat=True))
     for answer, status in [
         (DispatchAnswer.ACCEPTED, ReferralStatus.ACCEPTED),
         (DispatchAnswer.WAITING_LIST, ReferralStatus.WAITING_LIST),
@@ -301,7 +336,7 @@ def _status_from_dispatches(referral):
     ]:
         if answer in answers:
             return status
-    return ReferralStatus.IN_REVIEW
+    return decided.status if decided is not None else ReferralStatus.IN_REVIEW
 
 
 ANSWER_TEXTS = {
