@@ -24,6 +24,7 @@ from functools import partial
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -126,8 +127,10 @@ def retry_delay(attempts):
 def deliver(mail_id):
     """Send one queued message unless it went already; True when it is (now) sent.
 
-    The row is locked while sending (PostgreSQL), so two workers never send it twice; a
-    failure is recorded (without addresses) and the next attempt scheduled.
+    The row is locked while sending (PostgreSQL), and the attempt is claimed by a
+    conditional update before the mail goes (which also holds SQLite's write lock until
+    commit), so two workers never send it twice; a failure is recorded (without addresses)
+    and the next attempt scheduled.
     """
     from netwerk.models import OutgoingMail
 
@@ -135,6 +138,11 @@ def deliver(mail_id):
         mail = OutgoingMail.objects.select_for_update().filter(pk=mail_id).first()
         if mail is None or mail.sent_at is not None:
             return mail is not None
+        claimed = OutgoingMail.objects.filter(
+            pk=mail.pk, sent_at__isnull=True, attempts=mail.attempts
+        ).update(attempts=F("attempts") + 1)
+        if not claimed:
+            return False  # another worker took this attempt; it reschedules if it fails
         message = EmailMultiAlternatives(
             subject=mail.subject,
             body=mail.body_text,
@@ -144,7 +152,7 @@ def deliver(mail_id):
         )
         if mail.body_html:
             message.attach_alternative(mail.body_html, "text/html")
-        mail.attempts += 1
+        mail.attempts += 1  # claimed above
         try:
             message.send()
         except Exception as error:

@@ -297,3 +297,23 @@ def test_a_failed_delivery_requeues_itself_until_it_goes(settings, monkeypatch):
     worker()
     assert len(mail.outbox) == 2
     assert Referral.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_an_attempt_claimed_by_another_worker_is_not_sent_again(mailoutbox, monkeypatch):
+    """Two workers read the same unsent mail; only the one that claims the attempt sends it."""
+    from netwerk.models import OutgoingMail
+
+    mail = OutgoingMail.objects.create(kind="test", to=["a@example.org"], subject="s",
+                                       body_text="t")
+    real_filter = OutgoingMail.objects.filter
+
+    def filter_after_rival(*args, **kwargs):
+        # The rival claims the attempt between our read and our claim.
+        if "attempts" in kwargs:
+            real_filter(pk=mail.pk).update(attempts=1)
+        return real_filter(*args, **kwargs)
+
+    monkeypatch.setattr(OutgoingMail.objects, "filter", filter_after_rival)
+    assert emails.deliver(mail.pk) is False
+    assert mailoutbox == []
