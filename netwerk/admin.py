@@ -1,10 +1,20 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count, Q
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from netwerk import emails
 from netwerk.forms import OrganisationAdminForm
-from netwerk.models import Arrondissement, Municipality, Organisation, PostalPlace, Region, Theme
+from netwerk.models import (
+    Arrondissement,
+    Municipality,
+    Organisation,
+    OutgoingMail,
+    PostalPlace,
+    Region,
+    Theme,
+)
 
 
 class ReferenceDataMixin:
@@ -159,3 +169,84 @@ class OrganisationAdmin(admin.ModelAdmin):
     )
     def published_interventions(self, organisation):
         return organisation.published_intervention_count
+
+
+# --- the outbox ----------------------------------------------------------------------------
+
+
+class SentFilter(admin.SimpleListFilter):
+    title = _("verstuurd")
+    parameter_name = "verstuurd"
+
+    def lookups(self, request, model_admin):
+        return [("nee", _("nog niet verstuurd")), ("ja", _("verstuurd"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "nee":
+            return queryset.unsent()
+        if self.value() == "ja":
+            return queryset.filter(sent_at__isnull=False)
+        return queryset
+
+
+@admin.register(OutgoingMail)
+class OutgoingMailAdmin(admin.ModelAdmin):
+    """The outbox, read-only: what went, what waits, and why it failed.
+
+    Its mails are about referrals, so only the Meldpunt role may view it (``netwerk.roles``
+    keeps it out of every wildcard grant). Nobody adds, edits or deletes a mail here; "send
+    now" retries the unsent ones at once instead of waiting for the worker.
+    """
+
+    list_display = ["kind", "created_at", "attempts", "sent_at", "last_error"]
+    list_filter = [SentFilter, "kind"]
+    search_fields = ["kind", "subject"]
+    date_hierarchy = "created_at"
+    fields = [
+        "kind", "key", "to", "subject", "created_at", "next_attempt_at", "attempts",
+        "last_error", "sent_at", "body_text",
+    ]
+    readonly_fields = fields
+    actions = ["deliver_now"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_deliver_permission(self, request):
+        return self.has_view_permission(request)
+
+    @admin.action(description=_("Nu versturen"), permissions=["deliver"])
+    def deliver_now(self, request, queryset):
+        unsent = list(queryset.unsent().order_by("pk").values_list("pk", flat=True))
+        sent = sum(1 for mail_id in unsent if emails.deliver(mail_id))
+        failed = len(unsent) - sent
+        if sent:
+            self.message_user(
+                request,
+                ngettext("%(count)s e-mail verstuurd.", "%(count)s e-mails verstuurd.", sent)
+                % {"count": sent},
+                messages.SUCCESS,
+            )
+        if failed:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)s e-mail kon niet vertrekken; zie de laatste fout. De worker "
+                    "probeert opnieuw.",
+                    "%(count)s e-mails konden niet vertrekken; zie de laatste fout. De worker "
+                    "probeert opnieuw.",
+                    failed,
+                )
+                % {"count": failed},
+                messages.ERROR,
+            )
+        if not unsent:
+            self.message_user(
+                request, gettext("De gekozen e-mails waren al verstuurd."), messages.INFO
+            )

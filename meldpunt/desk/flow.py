@@ -453,6 +453,16 @@ def add_note(referral, text, actor):
     return log(referral, EventKind.NOTE, actor=actor, note=text)
 
 
+@transaction.atomic
+def assign(referral, user, actor):
+    """Make ``user`` the case manager (dossierbeheerder); noted on the staff-only timeline."""
+    referral.assigned_to = user
+    referral.save(update_fields=["assigned_to", "updated_at"])
+    name = user.get_full_name() or user.get_username()
+    return log(referral, EventKind.NOTE, actor=actor,
+               note=_("Toegewezen aan %(name)s.") % {"name": name})
+
+
 # --- reminders -------------------------------------------------------------------------------
 
 
