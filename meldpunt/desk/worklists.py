@@ -5,13 +5,15 @@ filters the admin's list and counts every list in one aggregate query. The lists
 a started trajectory is running and, once it ends, to close.
 
 - *nieuw*: received, nobody looked at it yet;
-- *door te sturen*: in review, a referral of a pupil, no provider asked or accepted;
+- *door te sturen*: in review or refused, a referral of a pupil, no provider asked or
+  accepted (after a refusal the desk tries another provider, or closes with advice);
 - *wacht op antwoord*: a provider has not answered yet;
 - *te laat*: a provider's answer is late and the one reminder went (``flow.overdue_dispatches``);
 - *lopend*: accepted, on a waiting list or started;
-- *af te sluiten*: started, not started or refused; a consult or contact request in review
-  (the desk answers it and closes); or accepted / on a waiting list for longer than
-  ``FOLLOW_UP_AFTER`` (the desk should ask whether the trajectory started).
+- *af te sluiten*: not started; started longer than ``FOLLOW_UP_AFTER`` ago (time to ask
+  about the outcome); a consult or contact request in review (the desk answers it and
+  closes); or accepted / on a waiting list for longer than ``FOLLOW_UP_AFTER`` (the desk
+  should ask whether the trajectory started).
 
 Sorted by urgency and age (``ReferralQuerySet.worklist_order``).
 """
@@ -52,7 +54,7 @@ def _new(now):
 
 
 def _to_dispatch(now):
-    return Q(status=S.IN_REVIEW, kind=ReferralKind.REFERRAL) & ~_dispatches(
+    return Q(status__in=[S.IN_REVIEW, S.REFUSED], kind=ReferralKind.REFERRAL) & ~_dispatches(
         answer__in=[DispatchAnswer.PENDING, DispatchAnswer.ACCEPTED]
     )
 
@@ -75,8 +77,10 @@ def _to_close(now):
         answer__in=[DispatchAnswer.ACCEPTED, DispatchAnswer.WAITING_LIST],
         answered_at__gte=now - FOLLOW_UP_AFTER,
     )
+    started_long_ago = Q(started_on__lte=timezone.localdate(now) - FOLLOW_UP_AFTER)
     return (
-        Q(status__in=[S.STARTED, S.NOT_STARTED, S.REFUSED])
+        Q(status=S.NOT_STARTED)
+        | (Q(status=S.STARTED) & started_long_ago)
         | (Q(status=S.IN_REVIEW) & ~Q(kind=ReferralKind.REFERRAL))
         | (Q(status__in=[S.ACCEPTED, S.WAITING_LIST]) & ~answered_recently)
     )
@@ -87,7 +91,7 @@ WORKLISTS = [
     Worklist(
         "door-te-sturen",
         _("door te sturen"),
-        _("In behandeling; nog geen aanbieder gevraagd of akkoord."),
+        _("In behandeling of geweigerd; nog geen aanbieder gevraagd of akkoord."),
         _to_dispatch,
     ),
     Worklist(
@@ -112,7 +116,7 @@ WORKLISTS = [
         "af-te-sluiten",
         _("af te sluiten"),
         _(
-            "Gestart, niet gestart of geweigerd; een vraag naar overleg of van ouders in "
+            "Niet gestart of al lang gestart; een vraag naar overleg of van ouders in "
             "behandeling; of al lang aanvaard of op de wachtlijst."
         ),
         _to_close,

@@ -453,7 +453,8 @@ def make_cases(fiches, today):
     a, b, c = fiches
     cases = {name: ReferralFactory() for name in [
         "new", "in_review", "dispatched", "overdue", "reminder_pending", "accepted",
-        "accepted_long_ago", "started", "not_started", "refused", "consult", "closed",
+        "accepted_long_ago", "started", "started_long_ago", "not_started", "refused", "consult",
+        "closed",
     ]}
     cases["consult"].kind = "consult"
     cases["consult"].save()
@@ -461,7 +462,7 @@ def make_cases(fiches, today):
         if name != "new":
             flow.take_in_review(case, None)
     for name in ["dispatched", "overdue", "reminder_pending", "accepted", "accepted_long_ago",
-                 "started", "not_started", "refused"]:
+                 "started", "started_long_ago", "not_started", "refused"]:
         flow.dispatch(cases[name], a, None, today=today)
     # Due dates in the past; one reminder went for "overdue", none yet for the other.
     late = today - datetime.timedelta(days=30)
@@ -469,7 +470,7 @@ def make_cases(fiches, today):
         due_on=late
     )
     Dispatch.objects.filter(referral=cases["overdue"]).update(reminded_at=timezone.now())
-    for name in ["accepted", "accepted_long_ago", "started", "not_started"]:
+    for name in ["accepted", "accepted_long_ago", "started", "started_long_ago", "not_started"]:
         flow.record_answer(cases[name].dispatches.get(), DispatchAnswer.ACCEPTED)
     Dispatch.objects.filter(referral=cases["accepted_long_ago"]).update(
         answered_at=timezone.now() - worklists.FOLLOW_UP_AFTER - datetime.timedelta(days=1)
@@ -477,6 +478,8 @@ def make_cases(fiches, today):
     flow.record_answer(cases["refused"].dispatches.get(), DispatchAnswer.REFUSED,
                        decline_reason=reason("andere"))
     flow.record_start(cases["started"], True, None)
+    flow.record_start(cases["started_long_ago"], True, None,
+                      on_date=today - worklists.FOLLOW_UP_AFTER - datetime.timedelta(days=1))
     flow.record_start(cases["not_started"], False, None, reason=reason("jongere-wil-niet"))
     flow.close(cases["closed"], "unknown", None)
     return cases
@@ -484,11 +487,13 @@ def make_cases(fiches, today):
 
 EXPECTED = {
     "nieuw": {"new"},
-    "door-te-sturen": {"in_review"},
+    # After a refusal the desk asks another provider.
+    "door-te-sturen": {"in_review", "refused"},
     "wacht-op-antwoord": {"dispatched", "overdue", "reminder_pending"},
     "te-laat": {"overdue"},
-    "lopend": {"accepted", "accepted_long_ago", "started"},
-    "af-te-sluiten": {"accepted_long_ago", "started", "not_started", "refused", "consult"},
+    "lopend": {"accepted", "accepted_long_ago", "started", "started_long_ago"},
+    # Time to ask how it went: the trajectory did not start, or started long ago.
+    "af-te-sluiten": {"accepted_long_ago", "started_long_ago", "not_started", "consult"},
 }
 
 
