@@ -18,11 +18,29 @@ def _normalise_text(value):
     return (value or "").replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
-class ReportChangeForm(forms.Form):
-    """A visitor reports that something on a fiche is wrong or out of date."""
+class HoneypotForm(forms.Form):
+    """A public form with a honeypot: a field hidden from people that bots fill in.
 
-    # The honeypot: hidden from people, filled in by bots that fill in every field.
+    Render it with ``{% include "meldpunt/includes/honeypot.html" %}``; the view calls
+    ``is_spam()`` first and then pretends success, storing nothing. Combines with
+    ``forms.ModelForm`` (``class MyForm(HoneypotForm, forms.ModelForm)``).
+    """
+
     HONEYPOT = "website"
+
+    website = forms.CharField(
+        label=_("Laat dit veld leeg"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def is_spam(self):
+        """True when the honeypot was filled in; the view then pretends success."""
+        return bool((self.data.get(self.HONEYPOT) or "").strip())
+
+
+class ReportChangeForm(HoneypotForm):
+    """A visitor reports that something on a fiche is wrong or out of date."""
 
     message = forms.CharField(
         label=_("Wat klopt er niet of wat is er veranderd?"),
@@ -41,12 +59,6 @@ class ReportChangeForm(forms.Form):
             "invalid": _("Vul een geldig e-mailadres in, bijvoorbeeld naam@school.be.")
         },
     )
-    website = forms.CharField(
-        label=_("Laat dit veld leeg"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-
     def clean_message(self):
         message = _normalise_text(self.cleaned_data["message"])
         if not message:
@@ -55,10 +67,6 @@ class ReportChangeForm(forms.Form):
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
-
-    def is_spam(self):
-        """True when the honeypot was filled in; the view then pretends success."""
-        return bool((self.data.get(self.HONEYPOT) or "").strip())
 
 
 # --- provider verification -----------------------------------------------------------------
