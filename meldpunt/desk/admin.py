@@ -46,7 +46,11 @@ DISPATCH_RELATED = ["intervention", "provider", "decline_reason", "sent_by"]
 def log_access(request, referral, action):
     """One line in the access log: who, when, which case, which page (ids only)."""
     ReferralView.objects.create(
-        referral=referral, user=request.user, action=action, path=request.path[:300]
+        referral=referral,
+        reference=referral.reference,
+        user=request.user,
+        action=action,
+        path=request.path[:300],
     )
 
 
@@ -443,11 +447,11 @@ class ReferralAdmin(admin.ModelAdmin):
 class ReferralViewAdmin(admin.ModelAdmin):
     """The access log, read-only: who opened which case when."""
 
-    list_display = ["at", "user", "action", "referral", "path"]
+    list_display = ["at", "user", "action", "reference", "path"]
     list_filter = ["action"]
-    list_select_related = ["user", "referral"]
-    search_fields = ["referral__reference", "user__username"]
-    fields = ["at", "user", "action", "referral", "path"]
+    list_select_related = ["user"]
+    search_fields = ["reference", "user__username"]
+    fields = ["at", "user", "action", "reference", "referral", "path"]
     readonly_fields = fields
 
     def has_add_permission(self, request):

@@ -544,14 +544,16 @@ class ReferralView(models.Model):
         CHANGE = "change", _("gewijzigd")
         EXPORT = "export", _("geëxporteerd")
 
+    # The log outlives a deleted case: the link goes, the reference stays.
     referral = models.ForeignKey(
         Referral,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="views",
         verbose_name=_("aanmelding"),
     )
+    reference = models.CharField(_("referentie"), max_length=20, blank=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -402,6 +402,15 @@ def test_every_opening_is_logged_without_pupil_data(meldpunt_client, meldpunt_us
     assert ReferralView.objects.count() == 5
 
 
+def test_the_access_log_outlives_a_deleted_case(meldpunt_client, referral):
+    meldpunt_client.get(change_url(referral))
+    reference = referral.reference
+    referral.delete()
+    view = ReferralView.objects.get()
+    assert view.referral is None
+    assert view.reference == reference
+
+
 def test_saving_the_data_form_is_logged_as_a_change(meldpunt_client, referral):
     data = form_data(meldpunt_client.get(change_url(referral)))
     data["school_name"] = "Andere school"
