@@ -92,6 +92,30 @@ def page(browser, live_server, transactional_db, request):
         context.close()
 
 
+@pytest.fixture
+def new_page(browser, live_server, transactional_db, request):
+    """Open more tabs, each in a fresh browser context (another person: no shared cookies),
+    with the same a11y and console checks as ``page``."""
+    opened = []
+
+    def open_page():
+        context = browser.new_context(base_url=live_server.url, locale="nl-BE")
+        tab = context.new_page()
+        tab.set_default_timeout(15_000)
+        tab.a11y = A11yTracker(tab)
+        opened.append((context, tab))
+        return tab
+
+    yield open_page
+    try:
+        if not getattr(request.node, "rep_call_failed", False):
+            for _context, tab in opened:
+                tab.a11y.finish()
+    finally:
+        for context, _tab in opened:
+            context.close()
+
+
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_makereport(item, call):
     report = yield

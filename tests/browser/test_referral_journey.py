@@ -13,9 +13,10 @@ from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from meldpunt.desk import flow
 from meldpunt.models import Referral
 from tests.browser.a11y import assert_accessible
+from netwerk.roles import MELDPUNT
+from tests.browser.test_desk_admin import log_in
 from tests.factories import InterventionFactory, staff_user
 
 LEVEL = "secundair-eerste-graad"
@@ -35,7 +36,7 @@ def fiche(reference_data):
     )
 
 
-def test_clb_worker_refers_a_pupil_from_a_fiche(page, fiche):
+def test_clb_worker_refers_a_pupil_and_follows_the_case(page, new_page, fiche):
     today = timezone.localdate()
     page.goto("/aanbod/")
     assert_accessible(page)
@@ -105,15 +106,48 @@ def test_clb_worker_refers_a_pupil_from_a_fiche(page, fiche):
     assert referral.consent_by == "parents"
     assert [m.to for m in mail.outbox if m.to == ["kim@clb.example.be"]] == [["kim@clb.example.be"]]
 
-    # The desk dispatches the case; the referrer sees it when she comes back.
-    staff = staff_user("Meldpunt", username="balie")
-    flow.take_in_review(referral, staff, note="Interne notitie")
-    flow.dispatch(referral, fiche, staff)
-    page.goto(f"/aanmelden/status/{referral.status_token}/")
+    # The desk takes the case in review and dispatches it in the back office.
+    staff = new_page()
+    log_in(staff, staff_user(MELDPUNT, username="balie"))
+    staff.goto(f"/admin/meldpunt/referral/{referral.pk}/change/")
+    expect(staff.get_by_role("heading", name=f"Dossier {referral.reference}")).to_be_visible()
+    assert_accessible(staff)
+    staff.get_by_role("button", name="Neem in behandeling").click()
+    expect(staff.locator(".messagelist")).to_contain_text("De aanmelding is in behandeling.")
+    assert_accessible(staff)
+    staff.get_by_text("Doorsturen naar een aanbod").click()
+    staff.get_by_label("Aanbod:", exact=True).select_option(str(fiche.pk))
+    staff.get_by_role("button", name="Stuur door").click()
+    expect(staff.locator(".messagelist")).to_contain_text(f"Doorgestuurd naar {fiche.provider.name}")
+    assert_accessible(staff)
+
+    # The referrer sees the dispatch when she comes back; never the desk's notes.
+    page.reload()
     expect(main).to_contain_text(f"Doorgestuurd naar {fiche.provider.name} (Time-out De Overstap).")
-    expect(main).not_to_contain_text("Interne notitie")
     expect(page.locator('[aria-current="step"]')).to_contain_text("Doorgestuurd naar een aanbieder")
     assert_accessible(page)
+
+    # The provider answers through the link in its mail, without an account.
+    [request_mail] = [m for m in mail.outbox if m.to == [fiche.provider.email]]
+    assert "Zoë" not in request_mail.body
+    answer_path = re.search(r"https?://[^/\s]+(/antwoord/\S+/)", request_mail.body).group(1)
+    provider = new_page()
+    provider.goto(answer_path)
+    expect(provider.locator("main")).to_contain_text(referral.reference)
+    expect(provider.locator("main")).not_to_contain_text("Zoë")
+    assert_accessible(provider)
+    provider.get_by_role("radio", name=re.compile(r"^Aanvaarden")).check()
+    provider.get_by_role("button", name="Antwoord versturen").click()
+    expect(provider.get_by_role("status")).to_contain_text("Bedankt!")
+    assert_accessible(provider)
+
+    # The referrer sees the new status.
+    page.reload()
+    expect(main).to_contain_text(f"{fiche.provider.name} aanvaardt de aanmelding.")
+    expect(page.locator('[aria-current="step"]')).to_contain_text("Antwoord van de aanbieder")
+    assert_accessible(page)
+    referral.refresh_from_db()
+    assert referral.status == Referral.Status.ACCEPTED
 
 
 def test_consult_and_contact_pages_are_accessible(page, reference_data):
