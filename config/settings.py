@@ -269,12 +269,14 @@ VERIFICATION_LINK_DAYS = 30
 # The referral desk. A provider answers a dispatch within REFERRAL_ANSWER_WORKING_DAYS working
 # days (one reminder, then the overdue worklist) through a signed link valid for
 # REFERRAL_ANSWER_LINK_DAYS days. Pupil data is purged REFERRAL_RETENTION_MONTHS months after a
-# case closes (command purge_referrals); the repeat-referral hash is keyed with
+# case closes and the access log after REFERRAL_ACCESS_LOG_MONTHS months (command
+# purge_referrals, daily; the privacy page states both); the repeat-referral hash is keyed with
 # REFERRAL_HASH_KEY (default: derived from the secret key).
 REFERRAL_ANSWER_WORKING_DAYS = env_int("MELDPUNT_ANSWER_WORKING_DAYS", default=5, minimum=1)
 REFERRAL_ANSWER_LINK_DAYS = 30
 REFERRAL_RETENTION_MONTHS = env_int("MELDPUNT_RETENTION_MONTHS", default=12, minimum=1)
 REFERRAL_HASH_KEY = env_str("MELDPUNT_REFERRAL_HASH_KEY")
+REFERRAL_ACCESS_LOG_MONTHS = 24
 
 # Background work (mail delivery with retries) through the Tasks API: the django-tasks
 # backport with its database backend; the worker is `manage.py db_worker`.
@@ -286,6 +288,8 @@ TASKS = {
 }
 # A mail that fails is tried again after 1, 2, 4 … minutes, at most MAIL_RETRY_MAX_MINUTES apart.
 MAIL_RETRY_MAX_MINUTES = 60
+# Sent mails leave the outbox this many days after delivery (purge_referrals; privacy page).
+MAIL_SENT_KEEP_DAYS = 30
 # The desk's own inbox for notifications (new referral, provider answered); without it, the
 # active members of the Meldpunt group with an e-mail address.
 MELDPUNT_DESK_EMAIL = env_str("MELDPUNT_DESK_EMAIL")

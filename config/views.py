@@ -29,7 +29,17 @@ def about(request):
 
 @require_GET
 def privacy(request):
-    return render(request, "pages/privacy.html")
+    # The periods the code applies (meldpunt.desk.retention), so the page never promises
+    # another number than the purge keeps.
+    return render(
+        request,
+        "pages/privacy.html",
+        {
+            "referral_retention_months": settings.REFERRAL_RETENTION_MONTHS,
+            "access_log_months": settings.REFERRAL_ACCESS_LOG_MONTHS,
+            "sent_mail_days": settings.MAIL_SENT_KEEP_DAYS,
+        },
+    )
 
 
 @require_GET

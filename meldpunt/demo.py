@@ -1,5 +1,7 @@
 """Demo fiches for ``manage.py load_demo`` (see ``netwerk/management/commands/load_demo.py``).
 
+The desk's demo cases follow the fiches (``meldpunt.desk.demo``).
+
 Idempotent and respectful of the Meldpunt's work: organisations and fiches are looked up by
 slug and only created when missing. An existing one is never touched, so edits made in the
 admin survive every later run (and a second run writes nothing at all).
@@ -12,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from meldpunt import demo_data
+from meldpunt.desk import demo as desk_demo
 from meldpunt.models import EducationLevel, Intervention, InterventionType, Location, TargetGroup
 from netwerk.models import Municipality, Organisation, Region, Theme
 
@@ -33,6 +36,8 @@ def load(command):
         "aanbieders ({interventions_existing} fiches en {organisations_existing} aanbieders "
         "bestonden al en bleven ongewijzigd).".format(**counts)
     )
+    # The desk's made-up cases need the demo fiches to dispatch to.
+    desk_demo.load(command)
 
 
 def load_demo_content(now=None):

@@ -18,6 +18,8 @@ Templates get ``SITE_URL`` for absolute links. Two ways to send:
 """
 
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import timedelta
 from functools import partial
 
@@ -29,6 +31,22 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
+
+_muted = ContextVar("netwerk_emails_muted", default=False)
+
+
+@contextmanager
+def muted():
+    """Send and queue nothing inside this block (``queue()`` stores none, ``send()`` sends none).
+
+    For made-up content (``load_demo``): a demo case owes nobody a mail, and a mail that is
+    never stored can never be sent.
+    """
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
 
 
 def render(kind, context):
@@ -43,6 +61,8 @@ def render(kind, context):
 
 def send(kind, to, context, headers=None):
     """Render and send one message; True when the mail backend accepted it."""
+    if _muted.get():
+        return False
     recipients = [to] if isinstance(to, str) else list(to)
     recipients = [address for address in recipients if address]
     if not recipients:
@@ -71,10 +91,12 @@ def queue(kind, to, context, key=None, headers=None):
 
     ``key`` makes the call idempotent: a second call with the same key returns the message
     already queued (a double submit or a retried request sends one mail). Returns the
-    ``OutgoingMail``, or None without a recipient.
+    ``OutgoingMail``, or None without a recipient or inside ``muted()``.
     """
     from netwerk.models import OutgoingMail
 
+    if _muted.get():
+        return None
     recipients = [to] if isinstance(to, str) else list(to)
     recipients = [address for address in recipients if address]
     if not recipients:

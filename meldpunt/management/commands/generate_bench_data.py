@@ -1,10 +1,16 @@
-"""A large, deterministic directory for benchmarks (``bench/run.py``) and load tests.
+"""A large, deterministic directory and desk for benchmarks (``bench/run.py``) and load tests.
 
     python manage.py generate_bench_data --interventions 2000 [--seed 1] [--clear]
+    python manage.py generate_bench_data --referrals 10000 [--seed 1]
 
 Everything it creates has a slug starting with ``bench-``, so ``--clear`` removes exactly that
 and nothing else. Rows are written with ``bulk_create`` (no history records, no save()), so the
 normalised search fields are filled here the way ``Intervention.save()`` fills them.
+
+``--referrals N`` replaces the previous benchmark cases with N new ones over three school years,
+with dispatches, timelines and reasons (``meldpunt.desk.bench``), dispatched to the benchmark
+fiches. Without ``--interventions`` it makes the default number of fiches first only when there
+are none yet, so it can be run again and again on the same fiches.
 """
 
 import random
@@ -16,6 +22,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from meldpunt.desk.bench import clear_bench_referrals, generate_bench_referrals
 from meldpunt.models import (
     Approach,
     CapacityStatus,
@@ -33,6 +40,7 @@ from netwerk.models import Municipality, Organisation, OrganisationKind, PostalP
 
 PREFIX = "bench-"
 BATCH = 500
+DEFAULT_INTERVENTIONS = 2000
 
 ORGANISATION_WORDS = [
     "De Brug", "Het Anker", "Kompas", "De Sprong", "Overstap", "Tussenstap", "Kiemkracht",
@@ -91,23 +99,42 @@ CAPACITIES = [
 
 
 class Command(BaseCommand):
-    help = "Maakt een groot, reproduceerbaar aanbod voor benchmarks (slugs beginnen met 'bench-')."
+    help = (
+        "Maakt een groot, reproduceerbaar aanbod en aanmeldingen voor benchmarks (slugs en "
+        "sleutels beginnen met 'bench-')."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--interventions", type=int, default=2000)
+        parser.add_argument(
+            "--interventions",
+            type=int,
+            help=f"Aantal fiches (standaard {DEFAULT_INTERVENTIONS}; met --referrals alleen "
+            "als er nog geen benchmarkfiches zijn).",
+        )
+        parser.add_argument(
+            "--referrals",
+            type=int,
+            default=0,
+            help="Aantal aanmeldingen; vervangt de vorige benchmarkaanmeldingen.",
+        )
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument(
             "--clear", action="store_true", help="Verwijder eerst de bestaande benchmarkgegevens."
         )
 
-    def handle(self, *args, interventions, seed, clear, verbosity=1, **options):
-        if interventions < 0:
-            raise CommandError("--interventions kan niet negatief zijn.")
+    def handle(self, *args, interventions=None, referrals=0, seed=1, clear=False, verbosity=1,
+               **options):
+        if (interventions or 0) < 0 or referrals < 0:
+            raise CommandError("--interventions en --referrals kunnen niet negatief zijn.")
         if clear:
             removed = clear_bench_data()
             if verbosity:
                 self.stdout.write(f"Verwijderd: {removed} benchmarkfiches.")
-        elif Intervention.objects.filter(slug__startswith=PREFIX).exists():
+        fiches_exist = Intervention.objects.filter(slug__startswith=PREFIX).exists()
+        if interventions is None:
+            # --referrals alone reuses the benchmark fiches that are there.
+            interventions = 0 if referrals and fiches_exist else DEFAULT_INTERVENTIONS
+        if interventions and fiches_exist:
             raise CommandError(
                 "Er zijn al benchmarkgegevens. Gebruik --clear om ze eerst te verwijderen."
             )
@@ -118,11 +145,23 @@ class Command(BaseCommand):
                     "Aangemaakt: {interventions} fiches van {organisations} aanbieders, "
                     "{locations} locaties, {areas} gemeenten in werkgebieden.".format(**counts)
                 )
+        if referrals:
+            counts = generate_bench_referrals(referrals, seed=seed)
+            if verbosity:
+                if counts["replaced"]:
+                    self.stdout.write(
+                        f"Vervangen: {counts['replaced']} vorige benchmarkaanmeldingen."
+                    )
+                self.stdout.write(
+                    "Aangemaakt: {referrals} aanmeldingen met {dispatches} doorverwijzingen en "
+                    "{events} gebeurtenissen (schooljaren {years}).".format(**counts)
+                )
 
 
 def clear_bench_data():
     """Delete every organisation and fiche whose slug starts with ``bench-``; returns the count."""
     with transaction.atomic(), override_settings(SIMPLE_HISTORY_ENABLED=False):
+        clear_bench_referrals()  # their dispatches protect the fiches
         bench = Intervention.objects.filter(slug__startswith=PREFIX)
         count = bench.count()
         Intervention.history.filter(slug__startswith=PREFIX).delete()
@@ -155,7 +194,7 @@ def generate_bench_data(count, seed=1, now=None):
         organisations = _organisations(rng, max(1, count // 10), municipalities, postcodes)
         Organisation.objects.bulk_create(organisations, batch_size=BATCH)
         provider_ids = list(
-            Organisation.objects.filter(slug__startswith=PREFIX)
+            Organisation.objects.filter(slug__startswith=f"{PREFIX}org-")
             .order_by("slug")
             .values_list("pk", flat=True)
         )
