@@ -277,6 +277,8 @@ REFERRAL_ANSWER_LINK_DAYS = 30
 REFERRAL_RETENTION_MONTHS = env_int("MELDPUNT_RETENTION_MONTHS", default=12, minimum=1)
 REFERRAL_HASH_KEY = env_str("MELDPUNT_REFERRAL_HASH_KEY")
 REFERRAL_ACCESS_LOG_MONTHS = 24
+# Staff login logs (django-axes: logins, failures, lockouts) are kept this long (purge_referrals).
+LOGIN_LOG_MONTHS = 6
 
 # Background work (mail delivery with retries) through the Tasks API: the django-tasks
 # backport with its database backend; the worker is `manage.py db_worker`.

@@ -38,6 +38,7 @@ def privacy(request):
             "referral_retention_months": settings.REFERRAL_RETENTION_MONTHS,
             "access_log_months": settings.REFERRAL_ACCESS_LOG_MONTHS,
             "sent_mail_days": settings.MAIL_SENT_KEEP_DAYS,
+            "login_log_months": settings.LOGIN_LOG_MONTHS,
         },
     )
 

@@ -96,12 +96,25 @@ def sent_mail_due(today=None):
     )
 
 
+def login_logs_due(today=None):
+    """django-axes' records of staff logins, failures and lockouts older than LOGIN_LOG_MONTHS."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    today = today or timezone.localdate()
+    cutoff = _start_of_day(months_before(today, settings.LOGIN_LOG_MONTHS))
+    return [
+        model.objects.filter(attempt_time__lt=cutoff)
+        for model in (AccessLog, AccessFailureLog, AccessAttempt)
+    ]
+
+
 @dataclass
 class PurgeRun:
     dry_run: bool = False
     references: list = field(default_factory=list)
     access_log_rows: int = 0
     sent_mails: int = 0
+    login_log_rows: int = 0
 
     @property
     def referrals(self):
@@ -121,6 +134,7 @@ def purge(today=None, now=None, dry_run=False):
         run.references = list(due.values_list("reference", flat=True))
         run.access_log_rows = access_log_due(today).count()
         run.sent_mails = sent_mail_due(today).count()
+        run.login_log_rows = sum(rows.count() for rows in login_logs_due(today))
         return run
     now = now or timezone.now()
     while True:
@@ -135,6 +149,7 @@ def purge(today=None, now=None, dry_run=False):
     with transaction.atomic():
         run.access_log_rows = access_log_due(today).delete()[0]
         run.sent_mails = sent_mail_due(today).delete()[0]
+        run.login_log_rows = sum(rows.delete()[0] for rows in login_logs_due(today))
     return run
 
 

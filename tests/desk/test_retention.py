@@ -389,6 +389,35 @@ def test_sent_mail_leaves_the_outbox_after_30_days_unsent_mail_stays():
     assert boundary.pk and unsent.pk
 
 
+def test_login_logs_are_kept_6_months():
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    def rows(attempt_time):
+        common = {"user_agent": str(attempt_time), "ip_address": "192.0.2.1",
+                  "username": "medewerker"}
+        created = [
+            AccessLog.objects.create(**common),
+            AccessFailureLog.objects.create(**common, locked_out=False),
+            AccessAttempt.objects.create(**common, failures_since_start=1, get_data="",
+                                         post_data=""),
+        ]
+        for row in created:  # attempt_time is set on creation; backdate it
+            type(row).objects.filter(pk=row.pk).update(attempt_time=attempt_time)
+        return created
+
+    old = rows(local(2026, 5, 27, 23, 59))
+    kept = rows(local(2026, 5, 28, 0, 0))
+
+    assert retention.purge(today=TODAY, now=NOW, dry_run=True).login_log_rows == 3
+    run = retention.purge(today=TODAY, now=NOW)
+
+    assert run.login_log_rows == 3
+    for row in old:
+        assert not type(row).objects.filter(pk=row.pk).exists()
+    for row in kept:
+        assert type(row).objects.filter(pk=row.pk).exists()
+
+
 # --- the privacy page says what the code does -----------------------------------------------
 
 
@@ -397,6 +426,7 @@ def test_privacy_page_states_the_periods_the_purge_applies(anonymous, settings):
     assert "tot 12 maanden nadat het dossier is afgesloten" in html
     assert "opende of wijzigde: 24 maanden" in html
     assert "30 dagen na het versturen" in html
+    assert "Inloglogboeken van medewerkers: 6 maanden." in html
 
     settings.REFERRAL_RETENTION_MONTHS = 6
     settings.REFERRAL_ACCESS_LOG_MONTHS = 36

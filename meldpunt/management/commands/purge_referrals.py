@@ -49,14 +49,21 @@ class Command(BaseCommand):
                 _("Zou de leerlinggegevens wissen van %(count)s aanmelding(en)."),
                 _("Zou %(log)s regel(s) uit het inzagelog verwijderen."),
                 _("Zou %(mails)s verzonden e-mail(s) uit de uitgaande post verwijderen."),
+                _("Zou %(logins)s regel(s) uit de inloglogboeken verwijderen."),
             ]
         else:
             lines = [
                 _("Leerlinggegevens gewist van %(count)s aanmelding(en)."),
                 _("%(log)s regel(s) uit het inzagelog verwijderd."),
                 _("%(mails)s verzonden e-mail(s) uit de uitgaande post verwijderd."),
+                _("%(logins)s regel(s) uit de inloglogboeken verwijderd."),
             ]
-        values = {"count": run.referrals, "log": run.access_log_rows, "mails": run.sent_mails}
+        values = {
+            "count": run.referrals,
+            "log": run.access_log_rows,
+            "mails": run.sent_mails,
+            "logins": run.login_log_rows,
+        }
         for line in lines:
             self.stdout.write(line % values)
         if verbosity > 1 or dry_run:
