@@ -12,8 +12,8 @@ Counting rules (also shown on the page):
   school year, with its start, outcome and dispatches.
 - *Referrals* are cases of kind ``referral``; consult and contact requests are counted apart.
 - *Pupils* are distinct ``repeat_key`` values; a case without one (purged, or the form gave no
-  complete name and birth month) counts as a pupil of its own, so after the retention purge
-  the number of pupils can only go up, never below the true figure's lower bound.
+  complete name and birth month) counts as a pupil of its own. After the retention purge,
+  repeat referrals of one pupil therefore count as several pupils: the figure can only rise.
 - A case can have several reasons and a municipality can lie in several local regions: those
   tables count a case once per reason or region, so their rows add up to more than the total.
 
