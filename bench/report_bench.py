@@ -1,9 +1,10 @@
 """Benchmark of the desk's yearly report: its build time at 10,000 referrals (target < 2 s).
 
 ``run(quick)`` works in the current database (``bench/run.py`` calls it on its throwaway
-SQLite file): when it holds fewer than 10,000 referrals it adds made-up ones with
-``bulk_create`` (deterministic: seed 1, spread over the school years 2024–2025 and 2025–2026,
-with reasons, dispatches, answers, starts and closures), then prints the median time of
+SQLite file): when it holds fewer than 10,000 referrals it builds them with
+``generate_bench_data --referrals 10000`` (deterministic, spread over three school years, with
+reasons, dispatches, answers, starts and closures), then prints, for the last complete school
+year, the median time of
 
 - building the figures (``report_figures.build_report``),
 - the report page, and the XLSX export, through Django's test client,
@@ -17,219 +18,41 @@ referrals; without ``DATABASE_URL`` a temporary SQLite file)::
 """
 
 import argparse
-import datetime
 import os
-import random
 import statistics
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 TARGET_REFERRALS = 10_000
 TARGET_SECONDS = 2.0
 SEED = 1
-REPORT_YEAR = 2025  # 2025–2026, compared with 2024–2025: both hold the benchmark referrals
-REFERENCE_PREFIX = "BENCH-"
-CLB_SLUG = "bench-rapport-clb-"
-PROVIDER_SLUG = "bench-rapport-aanbieder-"
 USERNAME = "bench-rapport"
-BATCH = 1000
-
-FIRST_NAMES = [
-    "Noor", "Lars", "Emma", "Milan", "Lina", "Daan", "Yara", "Senne", "Fien", "Wout", "Amira",
-    "Jonas", "Zoë", "Bram", "Ines", "Rayan", "Lotte", "Arne", "Nora", "Kobe",
-]
-CLB_NAMES = [
-    "CLB Leuven", "CLB Halle", "CLB Vilvoorde", "CLB Diest", "CLB Tienen", "CLB Aarschot",
-    "CLB Asse", "CLB Zaventem", "CLB Overijse", "CLB Landen", "CLB Haacht", "CLB Dilbeek",
-]
 
 
-def _moment(rng, start, end):
-    return start + datetime.timedelta(seconds=rng.randrange(int((end - start).total_seconds())))
+def report_year():
+    """The last complete school year (compared with the one before): both hold bench cases."""
+    from django.utils import timezone
 
+    from meldpunt.desk.report_figures import school_year_of
 
-def _reference_data():
-    from meldpunt.models import DeclineReason, EducationLevel, Intervention, ReferralReason
-    from netwerk.models import Municipality, Organisation, OrganisationKind
-
-    clbs = []
-    for number, name in enumerate(CLB_NAMES, start=1):
-        clb, _created = Organisation.objects.get_or_create(
-            slug=f"{CLB_SLUG}{number}",
-            defaults={"name": name, "kind": OrganisationKind.CLB,
-                      "email": f"clb{number}@clb.example.be"},
-        )
-        clbs.append(clb)
-    interventions = list(Intervention.objects.order_by("slug")[:40])
-    if len(interventions) < 10:
-        for number in range(1, 9):
-            provider, _created = Organisation.objects.get_or_create(
-                slug=f"{PROVIDER_SLUG}{number}",
-                defaults={"name": f"Benchaanbieder {number} vzw", "kind": OrganisationKind.NAFT,
-                          "email": f"info@benchaanbieder{number}.example.org"},
-            )
-            for variant in ("time-out", "traject"):
-                interventions.append(Intervention.objects.get_or_create(
-                    slug=f"{PROVIDER_SLUG}{number}-{variant}",
-                    defaults={"provider": provider, "name": f"Bench {variant} {number}",
-                              "summary": "Benchmarkaanbod.", "status": "published"},
-                )[0])
-    return {
-        "clbs": clbs,
-        "interventions": interventions,
-        "municipalities": list(Municipality.objects.order_by("nis_code")),
-        "levels": list(EducationLevel.objects.order_by("position", "pk")),
-        "reasons": list(ReferralReason.objects.order_by("position", "pk")),
-        "declines": list(DeclineReason.objects.order_by("position", "pk")),
-    }
+    return school_year_of(timezone.localdate()) - 1
 
 
 def build_referrals(target=TARGET_REFERRALS, seed=SEED):
-    """Top the database up to ``target`` referrals (plus a few consult and contact requests).
+    """``generate_bench_data --referrals`` when the database holds fewer; returns how many."""
+    from django.core.management import call_command
 
-    Returns how many referrals it added. Deterministic for a given starting state.
-    """
-    from django.db import connection, transaction
+    from meldpunt.desk.models import Referral
+    from meldpunt.models import Intervention
 
-    from meldpunt.desk import flow
-    from meldpunt.desk.models import (
-        ConsultKind,
-        Dispatch,
-        DispatchAnswer,
-        EducationForm,
-        Outcome,
-        Referral,
-        ReferralKind,
-        ReferralStatus,
-    )
-    from meldpunt.desk.report_figures import school_year_start
-
-    missing = target - Referral.objects.filter(kind=ReferralKind.REFERRAL).count()
-    if missing <= 0:
+    if Referral.objects.count() >= target:
         return 0
-    data = _reference_data()
-    rng = random.Random(seed)
-    offset = Referral.objects.filter(reference__startswith=REFERENCE_PREFIX).count()
-    start, end = school_year_start(REPORT_YEAR - 1), school_year_start(REPORT_YEAR + 1)
-    forms = [value for value, _label in EducationForm.choices]
-    outcomes = [value for value, _label in Outcome.choices]
-    pupils = []
-    referrals, dispatch_plans = [], []
-    extra = missing // 20  # consult and contact requests on top
-    for index in range(missing + extra):
-        number = offset + index + 1
-        created = _moment(rng, start, end)
-        kind = ReferralKind.REFERRAL if index < missing else rng.choice(
-            [ReferralKind.CONSULT, ReferralKind.CONSULT, ReferralKind.CONTACT])
-        clb = rng.choice(data["clbs"])
-        if pupils and rng.random() < 0.1:
-            pupil = rng.choice(pupils)  # a repeat referral of the same pupil
-        else:
-            pupil = (rng.choice(FIRST_NAMES), rng.choice("ABCDEFGHIJKLMNOPRSTVW"),
-                     rng.randint(2006, 2016), rng.randint(1, 12), rng.choice("fmmx"))
-            pupils.append(pupil)
-        first_name, initial, birth_year, birth_month, gender = pupil
-        referral = Referral(
-            uuid=uuid.UUID(int=rng.getrandbits(128), version=4),
-            reference=f"{REFERENCE_PREFIX}{number:07d}",
-            status_token=f"bench-{number}-{rng.getrandbits(64):016x}",
-            kind=kind,
-            urgency=rng.choice([1, 2, 2, 2, 3]),
-            referrer_name="Kim Voorbeeld",
-            referrer_organisation=clb.name,
-            referrer_email=f"medewerker{number % 50}@clb.example.be",
-            clb=clb,
-            school_name=f"Voorbeeldschool {number % 90}",
-            school_municipality=rng.choice(data["municipalities"]),
-            pupil_municipality=rng.choice(data["municipalities"]),
-            is_demo=True,
-            created_at=created,
-        )
-        if kind == ReferralKind.CONSULT:
-            referral.consult_kind = rng.choice(ConsultKind.values)
-        if kind == ReferralKind.REFERRAL:
-            referral.pupil_first_name = first_name
-            referral.pupil_initial = initial
-            referral.pupil_birth_year = birth_year
-            referral.pupil_birth_month = birth_month
-            referral.pupil_gender = gender
-            referral.repeat_key = flow.repeat_key(
-                first_name, initial, birth_year, birth_month, gender)
-            referral.education_level = rng.choice(data["levels"])
-            referral.education_form = rng.choice(forms)
-            referral.school_year = rng.randint(1, 6)
-            referral.disciplinary_procedure = rng.random() < 0.1
-            referral.in_care = rng.random() < 0.15
-        plan = []
-        fate = rng.random()
-        if kind != ReferralKind.REFERRAL:
-            referral.status = ReferralStatus.CLOSED if fate < 0.7 else ReferralStatus.NEW
-        elif fate < 0.08:
-            referral.status = ReferralStatus.NEW
-        elif fate < 0.15:
-            referral.status, referral.advice_only = ReferralStatus.CLOSED, True
-        else:
-            answers = [rng.choice([DispatchAnswer.REFUSED, DispatchAnswer.WAITING_LIST,
-                                   DispatchAnswer.ACCEPTED, DispatchAnswer.ACCEPTED,
-                                   DispatchAnswer.PENDING])
-                       for _attempt in range(rng.choice([1, 1, 1, 2, 2, 3]))]
-            plan = answers
-            if DispatchAnswer.ACCEPTED in answers:
-                if rng.random() < 0.75:
-                    referral.started_on = (created + datetime.timedelta(
-                        days=rng.randint(3, 120))).date()
-                    referral.status = ReferralStatus.STARTED
-                else:
-                    referral.not_started_reason = rng.choice(data["declines"])
-                    referral.status = ReferralStatus.NOT_STARTED
-            else:
-                referral.status = ReferralStatus.DISPATCHED
-            if rng.random() < 0.5 and referral.status != ReferralStatus.DISPATCHED:
-                referral.status = ReferralStatus.CLOSED
-        if referral.status == ReferralStatus.CLOSED:
-            referral.outcome = rng.choice(outcomes)
-            referral.closed_at = created + datetime.timedelta(days=rng.randint(20, 200))
-        referrals.append(referral)
-        dispatch_plans.append(plan)
-
-    with transaction.atomic():
-        Referral.objects.bulk_create(referrals, batch_size=BATCH)
-        Through = Referral.reasons.through
-        links, dispatches = [], []
-        for referral, plan in zip(referrals, dispatch_plans):
-            if referral.kind != ReferralKind.REFERRAL:
-                continue
-            for reason in rng.sample(data["reasons"], rng.choice([1, 1, 2, 3])):
-                links.append(Through(referral_id=referral.pk, referralreason_id=reason.pk))
-            for attempt, answer in enumerate(plan):
-                intervention = rng.choice(data["interventions"])
-                sent = referral.created_at + datetime.timedelta(days=2 + 7 * attempt)
-                dispatches.append(Dispatch(
-                    uuid=uuid.UUID(int=rng.getrandbits(128), version=4),
-                    referral_id=referral.pk,
-                    intervention=intervention,
-                    provider_id=intervention.provider_id,
-                    sent_at=sent,
-                    due_on=(sent + datetime.timedelta(days=7)).date(),
-                    answer=answer,
-                    answered_at=None if answer == DispatchAnswer.PENDING
-                    else sent + datetime.timedelta(days=rng.randint(1, 9)),
-                    waiting_weeks=rng.randint(2, 12)
-                    if answer == DispatchAnswer.WAITING_LIST else None,
-                    decline_reason=rng.choice(data["declines"])
-                    if answer == DispatchAnswer.REFUSED else None,
-                ))
-        Through.objects.bulk_create(links, batch_size=BATCH)
-        Dispatch.objects.bulk_create(dispatches, batch_size=BATCH)
-    # Fresh planner statistics, as autovacuum would gather a minute later: without them
-    # PostgreSQL plans the joins for empty tables (nested loops over 10,000 rows).
-    with connection.cursor() as cursor:
-        for model in (Referral, Through, Dispatch):
-            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
-    return missing
+    if not Intervention.objects.published().exists():
+        call_command("generate_bench_data", interventions=200, seed=seed, verbosity=0)
+    call_command("generate_bench_data", referrals=target, seed=seed, verbosity=0)
+    return target
 
 
 def _median_seconds(func, rounds):
@@ -272,15 +95,17 @@ def run(quick=False):
                 statuses[url] = response.status_code
         return request
 
+    year = report_year()
+
     def build():
-        build_report(REPORT_YEAR)
+        build_report(year)
 
     reset_queries()  # the log holds at most 9,000 queries: the bulk inserts may fill it
     with CaptureQueriesContext(connection) as queries:
         build()
     rounds = 3 if quick else 7
-    page = f"/beheer/jaarrapport/?jaar={REPORT_YEAR}"
-    export = f"/beheer/jaarrapport/export.xlsx?jaar={REPORT_YEAR}"
+    page = f"/beheer/jaarrapport/?jaar={year}"
+    export = f"/beheer/jaarrapport/export.xlsx?jaar={year}"
     storages = {
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -8,6 +8,7 @@ Two parts:
 
 1. In process, with Django's test client: the per-request cost of a few pages
    and of resolving places, on a directory of 2,000 benchmark fiches.
+   Then the desk's yearly report at 10,000 referrals (``bench/report_bench.py``).
 2. Served: gunicorn (2 workers, production settings) on the same 2,000 fiches,
    loaded by 16 concurrent connections; on SQLite and on PostgreSQL (a throwaway
    database bench_meldpunt: ``--postgres URL``, ``BENCH_DATABASE_URL``, the server
@@ -50,7 +51,7 @@ from django.db import connections  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import override_settings  # noqa: E402
 
-from bench import server  # noqa: E402
+from bench import report_bench, server  # noqa: E402
 from bench.httpload import run_load  # noqa: E402
 
 ROUNDS = 7
@@ -292,6 +293,8 @@ def postgres_part(args, fiches, log_path):
             "--seed", str(SEED),
         )
         served("PostgreSQL", url, fiches, args.quick, log_path)
+        sys.stdout.flush()
+        server.script(url, "bench/report_bench.py", *(["--quick"] if args.quick else []))
     finally:
         server.drop_database(url)
 
@@ -314,6 +317,9 @@ def main(argv=None):
         )
         print(f"Directory: {args.interventions} benchmark fiches (seed {SEED}).\n")
         attempt("in process", in_process, args.quick)
+        # The desk's yearly report at 10,000 referrals (target: under 2 s), on SQLite here
+        # and, below, on PostgreSQL.
+        attempt("report", report_bench.run, args.quick)
         fiches = fiche_paths()
         connections.close_all()
         # Debug off means the manifest storage: the hashed file names must exist.

@@ -39,6 +39,14 @@ def manage(database_url, *args):
     )
 
 
+def script(database_url, path, *args):
+    """Run one of the bench scripts on another database (a subprocess; its output shown)."""
+    env = {**os.environ, "DATABASE_URL": database_url}
+    subprocess.run(
+        [sys.executable, str(BASE_DIR / path), *args], cwd=BASE_DIR, env=env, check=True
+    )
+
+
 def rss_mb(pid):
     """Resident memory of a process in MB, from /proc/<pid>/status (Linux)."""
     try:
