@@ -157,6 +157,12 @@ REPEAT_KEY_SOURCES = {
 @admin.register(Referral)
 class ReferralAdmin(admin.ModelAdmin):
     form = ReferralAdminForm
+
+    def has_change_permission(self, request, obj=None):
+        # A purged case is history: what is left serves the figures and is no longer edited.
+        if obj is not None and obj.purged_at is not None:
+            return False
+        return super().has_change_permission(request, obj)
     list_display = [
         "reference",
         "kind",
@@ -308,11 +314,8 @@ class ReferralAdmin(admin.ModelAdmin):
             if not form.instance._meta.get_field(name).many_to_many
         ]
         if REPEAT_KEY_SOURCES & set(changed):
-            obj.repeat_key = flow.repeat_key(
-                obj.pupil_first_name, obj.pupil_initial, obj.pupil_birth_year,
-                obj.pupil_birth_month, obj.pupil_gender,
-            )
-            changed.append("repeat_key")
+            flow.rekey(obj)
+            changed += ["repeat_key", "pupil_case"]
         if changed:
             # Only the fields of the form: a status changed meanwhile (a provider answered
             # through the link) is not overwritten with the value this page was loaded with.

@@ -148,6 +148,7 @@ def generate_bench_referrals(count, seed=1, now=None):
         Referral.objects.filter(submission_key__startswith=KEY_PREFIX).update(
             updated_at=Subquery(last[:1])
         )
+    flow.link_pupil_cases(Referral.objects.filter(submission_key__startswith=KEY_PREFIX))
     analyze(Referral, Referral.reasons.through, Referral.preferred_interventions.through,
             Dispatch, ReferralEvent)
     first_year = school_year_start(timezone.localdate(now)).year - YEARS + 1

@@ -74,6 +74,52 @@ def repeat_key(first_name, initial, birth_year, birth_month, gender):
     return salted_hmac("meldpunt.desk.repeat", message, algorithm="sha256").hexdigest()
 
 
+def first_case_of(referral):
+    """The pupil's first case among the not purged ones with the same repeat key (or None)."""
+    if not referral.repeat_key:
+        return None
+    first = (
+        Referral.objects.not_purged()
+        .filter(repeat_key=referral.repeat_key)
+        .exclude(pk=referral.pk)
+        .order_by("created_at", "pk")
+        .values_list("pupil_case_id", "pk")
+        .first()
+    )
+    if first is None:
+        return None
+    pupil_case_id, pk = first
+    return pupil_case_id or pk
+
+
+def rekey(referral):
+    """Recompute the repeat key and the pupil's first case from the pupil fields (not saved)."""
+    referral.repeat_key = repeat_key(
+        referral.pupil_first_name,
+        referral.pupil_initial,
+        referral.pupil_birth_year,
+        referral.pupil_birth_month,
+        referral.pupil_gender,
+    )
+    referral.pupil_case_id = first_case_of(referral)
+
+
+def link_pupil_cases(referrals):
+    """Point every case in ``referrals`` with a repeat key at the pupil's first case.
+
+    For data written in bulk (benchmarks, demo), where ``register`` did not run in order.
+    """
+    firsts, changed = {}, []
+    rows = referrals.exclude(repeat_key="").order_by("created_at", "pk")
+    for case in rows.only("pk", "repeat_key", "pupil_case"):
+        first = firsts.setdefault(case.repeat_key, case.pk)
+        pupil_case_id = None if first == case.pk else first
+        if case.pupil_case_id != pupil_case_id:
+            case.pupil_case_id = pupil_case_id
+            changed.append(case)
+    Referral.objects.bulk_update(changed, ["pupil_case"], batch_size=1000)
+
+
 def repeats(referral):
     """Earlier or later cases of the same pupil (not purged), newest first."""
     if not referral.repeat_key:
@@ -202,13 +248,7 @@ def register(referral, reasons=(), preferred=(), submission_key=None):
     now = timezone.now()
     referral.created_at = referral.created_at or now
     referral.submission_key = submission_key or None
-    referral.repeat_key = repeat_key(
-        referral.pupil_first_name,
-        referral.pupil_initial,
-        referral.pupil_birth_year,
-        referral.pupil_birth_month,
-        referral.pupil_gender,
-    )
+    rekey(referral)
     referral.status = ReferralStatus.NEW
     try:
         with transaction.atomic():
@@ -474,7 +514,8 @@ def overdue_dispatches(today=None):
 def send_reminders(today=None):
     """One reminder per dispatch whose answer is late; returns how many were queued."""
     count = 0
-    due = Dispatch.objects.overdue(today).filter(reminded_at__isnull=True)
+    # Demo cases (made-up providers at example addresses) never mail anyone.
+    due = Dispatch.objects.overdue(today).filter(reminded_at__isnull=True, referral__is_demo=False)
     for pending in due.select_related("referral", "intervention", "provider"):
         with transaction.atomic():
             updated = Dispatch.objects.filter(pk=pending.pk, reminded_at__isnull=True).update(

@@ -329,6 +329,18 @@ class Referral(models.Model):
 
     # Privacy and plumbing.
     repeat_key = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    # The first case of the same pupil (None: this is the first). Counts distinct pupils in the
+    # yearly figures, also after the purge has removed the repeat key: it links cases, not a
+    # person.
+    pupil_case = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("eerste aanmelding van deze leerling"),
+    )
     status_token = models.CharField(
         max_length=64, unique=True, default=new_status_token, editable=False
     )

@@ -11,9 +11,10 @@ Counting rules (also shown on the page):
   (``created_at``, Belgian time). A referral of June that starts in October counts in June's
   school year, with its start, outcome and dispatches.
 - *Referrals* are cases of kind ``referral``; consult and contact requests are counted apart.
-- *Pupils* are distinct ``repeat_key`` values; a case without one (purged, or the form gave no
-  complete name and birth month) counts as a pupil of its own. After the retention purge,
-  repeat referrals of one pupil therefore count as several pupils: the figure can only rise.
+- *Pupils* are distinct first cases (``pupil_case``, set from the repeat key when a case comes
+  in); a case without a repeat key (the form gave no complete name and birth month) counts as
+  a pupil of its own. The link survives the retention purge, so the figure does not change
+  when the pupil data of a year is erased.
 - A case can have several reasons and a municipality can lie in several local regions: those
   tables count a case once per reason or region, so their rows add up to more than the total.
 
@@ -405,8 +406,8 @@ class ReportBuilder:
         consult = Q(kind=ReferralKind.CONSULT)
         rows = self.cases().values("period").annotate(
             referrals=Count("pk", filter=referral),
-            pupils_keyed=Count("repeat_key", distinct=True, filter=referral & ~Q(repeat_key="")),
-            pupils_unkeyed=Count("pk", filter=referral & Q(repeat_key="")),
+            # One pupil per first case: survives the purge of the repeat key.
+            pupils=Count(Coalesce("pupil_case_id", "pk"), distinct=True, filter=referral),
             started=Count("pk", filter=referral & Q(started_on__isnull=False)),
             not_started=Count("pk", filter=referral & Q(not_started_reason__isnull=False)),
             advice_only=Count("pk", filter=referral & Q(advice_only=True)),
@@ -419,7 +420,7 @@ class ReportBuilder:
             consults_closed=Count("pk", filter=consult & Q(status=ReferralStatus.CLOSED)),
             contacts=Count("pk", filter=Q(kind=ReferralKind.CONTACT)),
         )
-        empty = {"referrals": 0, "pupils_keyed": 0, "pupils_unkeyed": 0, "dispatched": 0,
+        empty = {"referrals": 0, "pupils": 0, "dispatched": 0,
                  "accepted": 0, "waiting_list": 0, "started": 0, "not_started": 0,
                  "advice_only": 0, "closed": 0, "disciplinary": 0, "in_care": 0, "consults": 0,
                  "case_consults": 0, "round_tables": 0, "consults_closed": 0, "contacts": 0}
@@ -435,8 +436,6 @@ class ReportBuilder:
             ),
         ):
             totals[row["period"]].update({k: v for k, v in row.items() if k != "period"})
-        for year in totals:
-            year["pupils"] = year["pupils_keyed"] + year["pupils_unkeyed"]
         return totals
 
     def _pair(self, totals, name):

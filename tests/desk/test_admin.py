@@ -660,3 +660,19 @@ def test_case_page_queries_are_fixed(meldpunt_client, meldpunt_user, fiches,
     assert len(response.context["case_dispatches"]) == size
     assert len(response.context["case_repeats"]) == size
     assert ReferralEvent.objects.filter(referral=referral).count() >= 2 * size
+
+
+def test_a_purged_case_is_read_only(meldpunt_client, referral):
+    from meldpunt.desk import retention
+
+    flow.close(referral, "unknown", None)
+    Referral.objects.filter(pk=referral.pk).update(
+        closed_at=timezone.now() - datetime.timedelta(days=800)
+    )
+    retention.purge()
+    response = meldpunt_client.get(change_url(referral))
+    assert response.status_code == 200
+    assert 'name="_save"' not in response.content.decode()
+    response = meldpunt_client.post(change_url(referral), {"school_name": "Andere school"})
+    assert response.status_code == 403
+    assert act(meldpunt_client, referral, "notitie", text="Nog iets.").status_code == 403

@@ -451,6 +451,48 @@ def test_repeats_leaves_out_purged_cases_and_incomplete_keys(referral):
     assert list(flow.repeats(unnamed)) == []
 
 
+def test_repeat_referrals_point_at_the_pupils_first_case(referral):
+    def again():
+        return ReferralFactory(
+            pupil_first_name=PUPIL_FIRST_NAME, pupil_initial=PUPIL_INITIAL,
+            pupil_birth_month=PUPIL_BIRTH_MONTH, pupil_birth_year=PUPIL_BIRTH_YEAR,
+            pupil_gender="m",
+        )
+
+    second, third = again(), again()
+    other = ReferralFactory()
+    assert referral.pupil_case is None
+    assert second.pupil_case == third.pupil_case == referral
+    assert other.pupil_case is None
+
+
+def test_the_pupil_count_survives_the_purge(referral):
+    from meldpunt.desk import retention
+    from meldpunt.desk.report_figures import build_report, school_year_of
+
+    ReferralFactory(
+        pupil_first_name=PUPIL_FIRST_NAME, pupil_initial=PUPIL_INITIAL,
+        pupil_birth_month=PUPIL_BIRTH_MONTH, pupil_birth_year=PUPIL_BIRTH_YEAR,
+        pupil_gender="m",
+    )
+    ReferralFactory()
+    year = school_year_of(referral.created_at.date())
+
+    def pupils():
+        row = next(r for r in build_report(year).key_figures.rows
+                   if r.label == "Verschillende leerlingen")
+        return row.values[0]
+
+    before = pupils()
+    assert before == 2  # three referrals, two pupils
+    for case in Referral.objects.all():
+        flow.close(case, "unknown", None)
+    Referral.objects.update(closed_at=datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC))
+    retention.purge()
+    assert set(Referral.objects.values_list("repeat_key", flat=True)) == {""}
+    assert pupils() == before
+
+
 # --- reminders and overdue ------------------------------------------------------------------
 
 
@@ -488,6 +530,12 @@ def test_one_reminder_then_the_overdue_worklist(late):
     assert flow.send_reminders(today=day + datetime.timedelta(days=10)) == 0
     assert OutgoingMail.objects.filter(kind="dispatch-reminder").count() == 1
     assert late.referral.events.filter(kind=EventKind.REMINDED).count() == 1
+
+
+def test_demo_cases_are_never_reminded(late):
+    Referral.objects.filter(pk=late.referral_id).update(is_demo=True)
+    assert flow.send_reminders(today=datetime.date(2027, 4, 6)) == 0
+    assert not OutgoingMail.objects.filter(kind="dispatch-reminder").exists()
 
 
 def test_answered_or_withdrawn_dispatches_are_not_reminded(referral, offers, meldpunt_user):
