@@ -71,6 +71,8 @@ def run(quick=False):
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, override_settings
 
+    from bench import server
+
     from meldpunt.desk.models import Referral, ReferralKind
     from meldpunt.desk.report_figures import build_report
 
@@ -106,11 +108,7 @@ def run(quick=False):
     rounds = 3 if quick else 7
     page = f"/beheer/jaarrapport/?jaar={year}"
     export = f"/beheer/jaarrapport/export.xlsx?jaar={year}"
-    storages = {
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    with override_settings(STORAGES=storages, ALLOWED_HOSTS=["testserver"]):
+    with override_settings(STORAGES=server.PLAIN_STORAGES, ALLOWED_HOSTS=["testserver"]):
         healthz = get("/healthz")
         baseline = statistics.median(
             _median_seconds(healthz, 20) for _round in range(rounds)

@@ -160,11 +160,7 @@ def in_process(quick):
         ("resolve typo 'Kesel-Lo' (suggestion)", None, resolve("Kesel-Lo")),
     ]
     rounds, repeat = (3, 10) if quick else (ROUNDS, REPEAT)
-    storages = {
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    with override_settings(STORAGES=storages, ALLOWED_HOSTS=["testserver"]):
+    with override_settings(STORAGES=server.PLAIN_STORAGES, ALLOWED_HOSTS=["testserver"]):
         results = [
             (name, url, median_seconds(func, rounds, repeat)) for name, url, func in cases
         ]

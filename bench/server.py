@@ -39,6 +39,13 @@ def manage(database_url, *args):
     )
 
 
+# In-process measurements render pages without `collectstatic`: plain storages.
+PLAIN_STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+
 def script(database_url, path, *args):
     """Run one of the bench scripts on another database (a subprocess; its output shown)."""
     env = {**os.environ, "DATABASE_URL": database_url}

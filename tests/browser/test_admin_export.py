@@ -4,15 +4,10 @@ from playwright.sync_api import expect
 
 from netwerk.roles import MELDPUNT
 from tests.browser.a11y import assert_accessible
-from tests.factories import PASSWORD, InterventionFactory, staff_user
+from tests.browser.staff import log_in
+from tests.factories import InterventionFactory, staff_user
 
 
-def log_in(page, user):
-    page.goto("/admin/login/")
-    assert_accessible(page)
-    page.get_by_label("Gebruikersnaam").fill(user.username)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
 
 
 def test_select_all_toggle_on_the_export_page(page, reference_data):

@@ -8,8 +8,8 @@ from playwright.sync_api import expect
 from meldpunt.desk.models import Referral
 from netwerk.roles import MELDPUNT
 from tests.browser.a11y import assert_accessible
+from tests.browser.staff import log_in
 from tests.factories import (
-    PASSWORD,
     InterventionFactory,
     OrganisationFactory,
     ReferralFactory,
@@ -17,12 +17,6 @@ from tests.factories import (
 )
 
 
-def log_in(page, user):
-    page.goto("/admin/login/")
-    assert_accessible(page)
-    page.get_by_label("Gebruikersnaam").fill(user.username)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
 
 
 def test_meldpunt_takes_a_new_case_in_review_and_dispatches_it(page, reference_data):

@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from meldpunt.models import Referral
 from tests.browser.a11y import assert_accessible
 from netwerk.roles import MELDPUNT
-from tests.browser.test_desk_admin import log_in
+from tests.browser.staff import log_in
 from tests.factories import InterventionFactory, staff_user
 
 LEVEL = "secundair-eerste-graad"

@@ -14,7 +14,8 @@ from playwright.sync_api import expect
 from meldpunt.desk import flow
 from netwerk.roles import MELDPUNT, sync_roles
 from tests.browser.a11y import assert_accessible
-from tests.factories import PASSWORD, InterventionFactory, ReferralFactory, staff_user
+from tests.browser.staff import fill_login
+from tests.factories import InterventionFactory, ReferralFactory, staff_user
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
@@ -44,9 +45,7 @@ def test_staff_read_the_yearly_report(page, referrals):
     # Not logged in: the admin login, then straight back to the report.
     expect(page).to_have_url(re.compile(r"/admin/login/\?next="))
     assert_accessible(page)
-    page.get_by_label("Gebruikersnaam").fill("rapport")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
+    fill_login(page, "rapport")
 
     expect(page.locator("h1")).to_have_text("Jaarrapport schooljaar 2025–2026")
     expect(page.get_by_text("Interne cijfers.")).to_be_visible()
