@@ -176,6 +176,13 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = parse_path("MEDIA_ROOT", env_str("MEDIA_ROOT") or str(BASE_DIR / "media"))
+# Documents that are served only through a view that checks who may see them
+# (members-only minutes, resources and event materials): never under MEDIA_ROOT.
+PROTECTED_MEDIA_ROOT = parse_path(
+    "PROTECTED_MEDIA_ROOT",
+    env_str("PROTECTED_MEDIA_ROOT") or str(BASE_DIR / "var" / "documents"),
+)
+DOCUMENT_MAX_MB = env_int("DOCUMENT_MAX_MB", 20, minimum=1)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

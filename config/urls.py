@@ -22,6 +22,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("healthz", views.healthz, name="healthz"),
     path("", include("meldpunt.urls")),
+    path("", include("netwerk.urls")),
     path("api/hsds/", include("meldpunt.api_urls")),
     path("admin/", admin.site.urls),
 ]

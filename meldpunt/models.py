@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from netwerk.geography import normalise
-from netwerk.models import Municipality, Organisation, Theme
+from netwerk.models import Municipality, Organisation, PublicationStatus, Theme
 
 # A fiche not verified for this long is flagged on the site and in the admin.
 STALE_AFTER = timedelta(days=365)
@@ -77,12 +77,6 @@ class CapacityStatus(models.TextChoices):
     FULL = "full", _("volzet")
     PAUSED = "paused", _("tijdelijk gepauzeerd")
     UNKNOWN = "unknown", _("onbekend")
-
-
-class PublicationStatus(models.TextChoices):
-    DRAFT = "draft", _("klad")
-    PUBLISHED = "published", _("gepubliceerd")
-    ARCHIVED = "archived", _("gearchiveerd")
 
 
 class InterventionQuerySet(models.QuerySet):

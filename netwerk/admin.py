@@ -250,3 +250,9 @@ class OutgoingMailAdmin(admin.ModelAdmin):
             self.message_user(
                 request, gettext("De gekozen e-mails waren al verstuurd."), messages.INFO
             )
+
+
+# The parts of the network side register their own admin classes.
+from netwerk.agenda import admin as agenda_admin  # noqa: E402,F401
+from netwerk.bodies import admin as bodies_admin  # noqa: E402,F401
+from netwerk.themes import admin as themes_admin  # noqa: E402,F401

@@ -1,7 +1,9 @@
 """System checks for configuration that Django itself does not check."""
 
+from pathlib import Path
+
 from django.conf import settings
-from django.core.checks import Tags, Warning, register
+from django.core.checks import Error, Tags, Warning, register
 
 
 @register(Tags.security, deploy=True)
@@ -32,3 +34,22 @@ def check_mail_configuration(app_configs, **kwargs):
             )
         )
     return errors
+
+
+@register()
+def check_document_root(app_configs, **kwargs):
+    """Members-only documents must live where no web server serves files."""
+    documents = Path(settings.PROTECTED_MEDIA_ROOT).resolve()
+    for name in ("MEDIA_ROOT", "STATIC_ROOT"):
+        served = Path(getattr(settings, name)).resolve()
+        if documents == served or served in documents.parents:
+            return [
+                Error(
+                    f"PROTECTED_MEDIA_ROOT ({documents}) lies inside {name} ({served}): "
+                    "members-only documents would be served to anyone.",
+                    hint="Point PROTECTED_MEDIA_ROOT at a folder outside MEDIA_ROOT and "
+                    "STATIC_ROOT.",
+                    id="netwerk.E001",
+                )
+            ]
+    return []

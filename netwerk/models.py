@@ -174,6 +174,51 @@ class Region(models.Model):
         return self.name
 
 
+class PublicationStatus(models.TextChoices):
+    DRAFT = "draft", _("klad")
+    PUBLISHED = "published", _("gepubliceerd")
+    ARCHIVED = "archived", _("gearchiveerd")
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=PublicationStatus.PUBLISHED)
+
+    def visible_to(self, user):
+        """What ``user`` may open: published pages, and every status for staff who may
+        view this model in the admin (their preview of a draft or archived page)."""
+        opts = self.model._meta
+        if user is not None and user.is_active and user.is_staff and user.has_perm(
+            f"{opts.app_label}.view_{opts.model_name}"
+        ):
+            return self.all()
+        return self.published()
+
+
+class Publishable(models.Model):
+    """Content with a publication status: only published items are public.
+
+    Subclasses that need their own queryset derive it from ``PublishableQuerySet``.
+    """
+
+    status = models.CharField(
+        _("publicatiestatus"),
+        max_length=20,
+        choices=PublicationStatus.choices,
+        default=PublicationStatus.DRAFT,
+        db_index=True,
+    )
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self):
+        return self.status == PublicationStatus.PUBLISHED
+
+
 class Theme(models.Model):
     """A theme the network works on (truancy, warm transition, OKAN…), shared by all apps."""
 
@@ -359,3 +404,9 @@ class OutgoingMail(models.Model):
 
     def __str__(self):
         return f"{self.kind}: {self.subject}"
+
+
+# The parts of the network side keep their models in their own package.
+from netwerk.themes.models import *  # noqa: E402,F401,F403
+from netwerk.agenda.models import *  # noqa: E402,F401,F403
+from netwerk.bodies.models import *  # noqa: E402,F401,F403

@@ -38,6 +38,7 @@ def _test_settings():
 @pytest.fixture(autouse=True)
 def _isolated_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PROTECTED_MEDIA_ROOT = tmp_path / "documents"
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,1 @@
+"""The agenda: events, registrations, materials and calendar feeds: ``/agenda/``."""

@@ -1,0 +1,1 @@
+"""Admin of this part of netwerk; imported by ``netwerk.admin``."""

@@ -1,0 +1,1 @@
+"""Themes and their resources (tools, guides, practices): ``/themas/``."""
