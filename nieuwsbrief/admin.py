@@ -26,6 +26,10 @@ class ConsentRecordInline(admin.TabularInline):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        # Evidence stays with its subscriber; deleting the subscriber deletes it too.
+        return False
+
 
 @admin.register(Subscriber)
 class SubscriberAdmin(ImportExportPermissionMixin, admin.ModelAdmin):

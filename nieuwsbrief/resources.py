@@ -92,6 +92,12 @@ class SubscriberResource(StrictResource):
         given = [consent.given_at for consent in subscriber.consents.all()]
         return timezone.localtime(max(given)).date().isoformat() if given else ""
 
+    def get_instance(self, instance_loader, row):
+        try:
+            return super().get_instance(instance_loader, row)
+        except ValueError:
+            return None  # a bad address: reported as the row's e-mail error by import_instance
+
     def skip_row(self, instance, original, row, import_validation_errors=None):
         # Known addresses stay as they are (see the module doc); bad rows are still reported.
         return instance.pk is not None and not import_validation_errors

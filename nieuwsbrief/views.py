@@ -69,7 +69,7 @@ def _public_form(request, form_class, template, handle):
     if form.is_spam():
         return redirect("nieuwsbrief:check_mail")  # pretend it worked, store nothing
     if not form.is_valid():
-        return render(request, template, {"form": form}, status=400)
+        return render(request, template, {"form": form})
     if not _allowed(request, form.cleaned_data["email"]):
         return render(request, template, {"form": form, "rate_limited": True}, status=429)
     handle(form.cleaned_data)
@@ -154,7 +154,6 @@ def preferences(request, token):
     if subscriber is None:
         return _link_problem(request)
     form = PreferencesForm(instance=subscriber)
-    status = 200
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "save":
@@ -163,7 +162,6 @@ def preferences(request, token):
                 form.save()
                 messages.success(request, _("Uw voorkeuren zijn bewaard."))
                 return redirect(request.path)
-            status = 400
         elif action in PREFERENCE_ACTIONS:
             change, message = PREFERENCE_ACTIONS[action]
             change(subscriber)
@@ -173,7 +171,7 @@ def preferences(request, token):
             messages.error(request, _("Kies een van de knoppen op deze pagina."))
             return redirect(request.path)
     context = {"subscriber": subscriber, "form": form, "Status": Subscriber.Status}
-    return _private(render(request, "nieuwsbrief/preferences.html", context, status=status))
+    return _private(render(request, "nieuwsbrief/preferences.html", context))
 
 
 @never_cache
