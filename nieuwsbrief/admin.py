@@ -9,26 +9,18 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from meldpunt.admin import ImportExportPermissionMixin
+from netwerk.admin import ReferenceDataMixin
 from nieuwsbrief.models import ConsentRecord, Subscriber
 from nieuwsbrief.resources import SubscriberResource
 
 
-class ConsentRecordInline(admin.TabularInline):
+class ConsentRecordInline(ReferenceDataMixin, admin.TabularInline):
+    """The evidence of consent, read-only; it goes only with its subscriber."""
+
     model = ConsentRecord
     fields = ["given_at", "source", "confirmed_at", "text"]
     readonly_fields = fields
     extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        # Evidence stays with its subscriber; deleting the subscriber deletes it too.
-        return False
 
 
 @admin.register(Subscriber)

@@ -6,6 +6,7 @@ because mail scanners open the links in a mail.
 """
 
 import json
+from functools import wraps
 
 from django.contrib import messages
 from django.core import signing
@@ -58,6 +59,20 @@ def _link_problem(request, expired=False):
 
 def _subscriber(token):
     return Subscriber.objects.filter(token=token).first()
+
+
+def personal_page(view):
+    """For the views behind a personal link: ``view(request, subscriber)``, never cached,
+    kept out of search engines; an unknown key shows the page that offers a new link."""
+
+    @wraps(view)
+    def wrapper(request, token):
+        subscriber = _subscriber(token)
+        if subscriber is None:
+            return _link_problem(request)
+        return _private(view(request, subscriber))
+
+    return never_cache(wrapper)
 
 
 def _public_form(request, form_class, template, handle):
@@ -124,14 +139,11 @@ def confirm(request, signed):
     return _private(render(request, "nieuwsbrief/confirm.html", {"subscriber": subscriber}))
 
 
-@never_cache
 @require_GET
-def confirmed(request, token):
-    subscriber = _subscriber(token)
-    if subscriber is None:
-        return _link_problem(request)
+@personal_page
+def confirmed(request, subscriber):
     context = {"subscriber": subscriber, "preferences_url": links.preferences_url(subscriber)}
-    return _private(render(request, "nieuwsbrief/confirmed.html", context))
+    return render(request, "nieuwsbrief/confirmed.html", context)
 
 
 PREFERENCE_ACTIONS = {
@@ -147,12 +159,9 @@ PREFERENCE_ACTIONS = {
 }
 
 
-@never_cache
 @require_http_methods(["GET", "POST"])
-def preferences(request, token):
-    subscriber = _subscriber(token)
-    if subscriber is None:
-        return _link_problem(request)
+@personal_page
+def preferences(request, subscriber):
     form = PreferencesForm(instance=subscriber)
     if request.method == "POST":
         action = request.POST.get("action")
@@ -171,33 +180,27 @@ def preferences(request, token):
             messages.error(request, _("Kies een van de knoppen op deze pagina."))
             return redirect(request.path)
     context = {"subscriber": subscriber, "form": form, "Status": Subscriber.Status}
-    return _private(render(request, "nieuwsbrief/preferences.html", context))
+    return render(request, "nieuwsbrief/preferences.html", context)
 
 
-@never_cache
 @require_GET
-def download_data(request, token):
-    subscriber = _subscriber(token)
-    if subscriber is None:
-        return _link_problem(request)
+@personal_page
+def download_data(request, subscriber):
     data = subscriptions.export_data(subscriber)
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
     )
     response["Content-Disposition"] = 'attachment; filename="nieuwsbrief-mijn-gegevens.json"'
-    return _private(response)
+    return response
 
 
-@never_cache
 @require_http_methods(["GET", "POST"])
-def delete(request, token):
-    subscriber = _subscriber(token)
-    if subscriber is None:
-        return _link_problem(request)
+@personal_page
+def delete(request, subscriber):
     if request.method == "POST":
         subscriber.delete()  # the consent records go with it (CASCADE)
         return redirect("nieuwsbrief:deleted")
-    return _private(render(request, "nieuwsbrief/delete.html", {"subscriber": subscriber}))
+    return render(request, "nieuwsbrief/delete.html", {"subscriber": subscriber})
 
 
 @require_GET
@@ -206,12 +209,9 @@ def deleted(request):
 
 
 @csrf_exempt  # RFC 8058: the mail client POSTs without cookies or CSRF token
-@never_cache
 @require_http_methods(["GET", "POST"])
-def unsubscribe(request, token):
-    subscriber = _subscriber(token)
-    if subscriber is None:
-        return _link_problem(request)
+@personal_page
+def unsubscribe(request, subscriber):
     if request.method == "POST":
         subscriber.unsubscribe()
     context = {
@@ -219,4 +219,4 @@ def unsubscribe(request, token):
         "done": request.method == "POST",
         "preferences_url": reverse("nieuwsbrief:preferences", args=[subscriber.token]),
     }
-    return _private(render(request, "nieuwsbrief/unsubscribe.html", context))
+    return render(request, "nieuwsbrief/unsubscribe.html", context)
