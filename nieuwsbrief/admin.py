@@ -43,7 +43,10 @@ class SubscriberAdmin(ImportExportPermissionMixin, admin.ModelAdmin):
         "confirmed_at",
         "unsubscribed_at",
     ]
-    readonly_fields = ["email", "status", "created_at", "updated_at", "confirmed_at", "unsubscribed_at"]
+    # Status changes only through the subscriber's own links or the action below.
+    readonly_fields = [
+        "email", "status", "created_at", "updated_at", "confirmed_at", "unsubscribed_at"
+    ]
     filter_horizontal = ["themes", "regions"]
     inlines = [ConsentRecordInline]
     actions = ["unsubscribe"]

@@ -39,7 +39,8 @@ class EmailWidget(TextWidget):
         try:
             validate_email(email)
         except ValidationError:
-            raise ValueError(_("“%(value)s” is geen geldig e-mailadres.") % {"value": email}) from None
+            message = _("“%(value)s” is geen geldig e-mailadres.") % {"value": email}
+            raise ValueError(message) from None
         return email
 
 

@@ -117,7 +117,8 @@ def request_link(request):
 
 @require_GET
 def check_mail(request):
-    return render(request, "nieuwsbrief/check_mail.html", {"window_minutes": subscriptions.NOTIFY_WINDOW.seconds // 60})
+    minutes = int(subscriptions.NOTIFY_WINDOW.total_seconds() // 60)
+    return render(request, "nieuwsbrief/check_mail.html", {"window_minutes": minutes})
 
 
 @never_cache

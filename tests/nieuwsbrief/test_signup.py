@@ -40,6 +40,7 @@ def test_form_shows_interests_and_the_consent_text(anonymous):
     assert Theme.objects.first().name in page
     assert Region.objects.first().name in page
     assert 'name="website"' in page  # the honeypot
+    assert f'href="{URL}"' in page  # the main menu's item lights up
 
 
 def test_new_address_is_pending_with_consent_and_gets_a_confirmation_mail(anonymous):
@@ -90,7 +91,9 @@ def test_known_address_gets_the_same_answer_as_a_new_one(anonymous, subscriber):
     new = sign_up(anonymous, email="iemand-nieuw@example.org")
     known = sign_up(anonymous, email=subscriber.email.upper())
     assert (new.status_code, new.url) == (known.status_code, known.url)
-    assert anonymous.get(new.url).content == anonymous.get(known.url).content
+    answer = anonymous.get(known.url)
+    assert answer.content == anonymous.get(new.url).content
+    assert "één e-mail per 10 minuten" in answer.content.decode()
 
 
 def test_confirmed_address_is_not_changed_and_gets_its_link_once_per_window(
@@ -120,7 +123,8 @@ def test_pending_confirmation_is_not_resent_within_ten_minutes(anonymous):
 def test_after_the_window_a_new_confirmation_goes(anonymous):
     sign_up(anonymous)
     later = timezone.now() + subscriptions.NOTIFY_WINDOW + timedelta(seconds=1)
-    assert subscriptions.subscribe("nieuw@example.org", now=later) == subscriptions.CONFIRMATION_SENT
+    sent = subscriptions.subscribe("nieuw@example.org", now=later)
+    assert sent == subscriptions.CONFIRMATION_SENT
     assert len(outbox("newsletter-confirm")) == 2
 
 

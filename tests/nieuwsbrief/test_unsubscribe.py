@@ -71,7 +71,9 @@ def test_unsubscribe_headers(subscriber, settings):
     assert len(subscriber.token) >= 40
 
 
-def test_headers_travel_with_a_queued_mail(subscriber, mailoutbox, django_capture_on_commit_callbacks):
+def test_headers_travel_with_a_queued_mail(
+    subscriber, mailoutbox, django_capture_on_commit_callbacks
+):
     from netwerk import emails
 
     with django_capture_on_commit_callbacks(execute=True):
