@@ -26,6 +26,7 @@ class PagesSitemap(SiteUrlSitemap):
             "accessibility",
             "meldpunt:search",
             "meldpunt:map",
+            "nieuwsbrief:index",
         ]
 
     def location(self, item):
