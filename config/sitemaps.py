@@ -26,6 +26,7 @@ class PagesSitemap(SiteUrlSitemap):
             "accessibility",
             "meldpunt:search",
             "meldpunt:map",
+            "netwerk:network",
         ]
 
     def location(self, item):
@@ -53,8 +54,21 @@ class ProviderSitemap(SiteUrlSitemap):
         return Organisation.objects.with_published_interventions().only("slug").order_by("pk")
 
 
+class BodySitemap(SiteUrlSitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        from netwerk.models import Body
+
+        return Body.objects.published().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, body):
+        return body.updated_at
+
+
 SITEMAPS = {
     "pages": PagesSitemap,
     "aanbod": InterventionSitemap,
     "aanbieders": ProviderSitemap,
+    "netwerk": BodySitemap,
 }
