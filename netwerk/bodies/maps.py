@@ -11,16 +11,13 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from netwerk.models import Municipality
-from netwerk.svg import project, province_shapes
+from netwerk.svg import BRUSSELS, project, province_shapes
 
 # SVG units (~110 m each): invisible at this size and keeps the page light.
 TOLERANCE = 0.75
 # Distinct colour classes in site.css; more networks than this reuse them in turn.
 PALETTE_SIZE = 6
 NO_NETWORK_CLASS = "network-area-none"
-
-# Brussels lies in the hole in the middle of the province; naming it helps to read the map.
-BRUSSELS = (4.3517, 50.8466)
 
 
 @dataclass

@@ -16,9 +16,24 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from netwerk.documents import Visibility, document_storage, validate_document
-from netwerk.models import Municipality, Organisation, Publishable, PublishableQuerySet, Region, Theme
+from netwerk.models import (
+    Municipality,
+    Organisation,
+    Publishable,
+    PublishableQuerySet,
+    Region,
+    Theme,
+)
 
-__all__ = ["Body", "BodyKind", "BodyLevel", "BodyMembership", "Meeting", "MeetingDocument", "Signal"]
+__all__ = [
+    "Body",
+    "BodyKind",
+    "BodyLevel",
+    "BodyMembership",
+    "Meeting",
+    "MeetingDocument",
+    "Signal",
+]
 
 
 class BodyKind(models.TextChoices):
@@ -129,7 +144,11 @@ class Body(Publishable):
         while ancestor is not None and ancestor.pk not in seen:
             if self.pk is not None and ancestor.pk == self.pk:
                 raise ValidationError(
-                    {"parent": _("Een orgaan kan niet onder zichzelf of een eigen onderdeel vallen.")}
+                    {
+                        "parent": _(
+                            "Een orgaan kan niet onder zichzelf of een eigen onderdeel vallen."
+                        )
+                    }
                 )
             seen.add(ancestor.pk)
             ancestor = ancestor.parent
@@ -168,7 +187,8 @@ class BodyMembership(models.Model):
                 fields=["body", "organisation"], name="netwerk_bodymembership_unique"
             ),
             models.CheckConstraint(
-                condition=Q(role__in=MembershipRole.values), name="netwerk_bodymembership_role_valid"
+                condition=Q(role__in=MembershipRole.values),
+                name="netwerk_bodymembership_role_valid",
             ),
         ]
 
@@ -204,6 +224,10 @@ def visibility_field():
     )
 
 
+def visibility_constraint(field, name):
+    return models.CheckConstraint(condition=Q(**{f"{field}__in": Visibility.values}), name=name)
+
+
 class MeetingQuerySet(models.QuerySet):
     def upcoming(self, today=None):
         return self.filter(date__gte=today or timezone.localdate()).order_by("date", "start_time")
@@ -233,10 +257,7 @@ class Meeting(models.Model):
         verbose_name_plural = _("vergaderingen")
         ordering = ["-date", "-start_time"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(minutes_visibility__in=Visibility.values),
-                name="netwerk_meeting_minutes_visibility_valid",
-            ),
+            visibility_constraint("minutes_visibility", "netwerk_meeting_minutes_visibility_valid")
         ]
 
     def __str__(self):
@@ -264,10 +285,7 @@ class MeetingDocument(models.Model):
         verbose_name_plural = _("documenten")
         ordering = ["position", "title"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(visibility__in=Visibility.values),
-                name="netwerk_meetingdocument_visibility_valid",
-            ),
+            visibility_constraint("visibility", "netwerk_meetingdocument_visibility_valid")
         ]
 
     def __str__(self):

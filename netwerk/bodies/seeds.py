@@ -259,7 +259,9 @@ BODIES = [
         "kind": "local_network",
         "level": "local",
         "region": "diest",
-        "purpose": "De stad, Arktos, de scholen, het CLB en het JAC werken samen tegen schooluitval.",
+        "purpose": (
+            "De stad, Arktos, de scholen, het CLB en het JAC werken samen tegen schooluitval."
+        ),
         "members": [
             ("stad-diest", MEMBER),
             ("arktos", MEMBER),
@@ -303,7 +305,9 @@ def seed(apps, schema_editor):
         bodies[spec["slug"]] = body
         if not created:
             continue
-        body.municipalities.set(Municipality.objects.filter(name__in=spec.get("municipalities", [])))
+        body.municipalities.set(
+            Municipality.objects.filter(name__in=spec.get("municipalities", []))
+        )
         body.themes.set(Theme.objects.filter(slug__in=spec.get("themes", [])))
         for slug, role in spec.get("members", []):
             if slug in organisations:

@@ -24,7 +24,8 @@ def halle_meeting(reference_data):
 def test_visitor_finds_a_local_network_and_its_documents(page, halle_meeting):
     halle, public, private = halle_meeting
     page.goto("/")
-    page.get_by_role("navigation", name="Hoofdnavigatie").get_by_role("link", name="Netwerk").click()
+    navigation = page.get_by_role("navigation", name="Hoofdnavigatie")
+    navigation.get_by_role("link", name="Netwerk").click()
     expect(page).to_have_url(re.compile(r"/netwerk/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Het netwerk")
     assert_accessible(page)

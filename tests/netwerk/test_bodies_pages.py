@@ -9,7 +9,13 @@ from django.urls import reverse
 from netwerk.documents import Visibility
 from netwerk.models import Body
 from tests.factories import UserFactory
-from tests.netwerk.bodies_helpers import PDF, attach, make_body, make_meeting, meeting_with_documents
+from tests.netwerk.bodies_helpers import (
+    PDF,
+    attach,
+    make_body,
+    make_meeting,
+    meeting_with_documents,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,14 @@ import pytest
 from django.utils import timezone
 
 from netwerk.documents import Visibility
-from netwerk.models import Body, BodyMembership, Meeting, MeetingDocument, Municipality, Organisation
+from netwerk.models import (
+    Body,
+    BodyMembership,
+    Meeting,
+    MeetingDocument,
+    Municipality,
+    Organisation,
+)
 
 pytestmark = pytest.mark.django_db
 
