@@ -6,6 +6,7 @@ who is not staff to a 404; it never leaves the server without that check.
 """
 
 import datetime
+from collections import defaultdict
 
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Prefetch, Q
@@ -30,7 +31,7 @@ def network(request):
         .prefetch_related("municipalities", "region__municipalities")
     )
     levels = [
-        {"label": label, "bodies": [body for body in bodies if body.level == value]}
+        {"label": label, "bodies": _tree([body for body in bodies if body.level == value])}
         for value, label in Body.Level.choices
     ]
     networks = [body for body in bodies if body.kind == Body.Kind.LOCAL_NETWORK]
@@ -39,6 +40,17 @@ def network(request):
         "netwerk/bodies/network.html",
         {"levels": [level for level in levels if level["bodies"]], "map": network_map(networks)},
     )
+
+
+def _tree(bodies):
+    """The top bodies of the list, each with ``parts``: its own parts in the list, nested."""
+    ids = {body.pk for body in bodies}
+    parts = defaultdict(list)
+    for body in bodies:
+        parts[body.parent_id if body.parent_id in ids else None].append(body)
+    for body in bodies:
+        body.parts = parts.get(body.pk, [])
+    return parts[None]
 
 
 @require_GET

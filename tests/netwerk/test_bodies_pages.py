@@ -178,3 +178,11 @@ def test_sitemap_lists_published_bodies_only(anonymous, settings):
     assert "<loc>https://meldpunt.example.be/netwerk/lokaal-netwerk-diest/</loc>" in xml
     assert "klad-werkgroep" not in xml
     assert "vergaderingen" not in xml
+
+
+def test_parts_are_nested_under_their_body_on_the_network_page(anonymous):
+    html = anonymous.get(reverse("netwerk:network")).content.decode()
+    halle = html.index(">Lokaal netwerk Halle</a>")
+    naft = html.index(">NAFT-stuurgroep Halle</a>")
+    nested = html.index('<ul class="network-bodies">', halle)
+    assert halle < nested < naft < html.index(">Lokaal netwerk Leuven</a>")
