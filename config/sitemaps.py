@@ -27,6 +27,7 @@ class PagesSitemap(SiteUrlSitemap):
             "meldpunt:search",
             "meldpunt:map",
             "nieuwsbrief:index",
+            "netwerk:network",
         ]
 
     def location(self, item):
@@ -54,8 +55,21 @@ class ProviderSitemap(SiteUrlSitemap):
         return Organisation.objects.with_published_interventions().only("slug").order_by("pk")
 
 
+class BodySitemap(SiteUrlSitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        from netwerk.models import Body
+
+        return Body.objects.published().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, body):
+        return body.updated_at
+
+
 SITEMAPS = {
     "pages": PagesSitemap,
     "aanbod": InterventionSitemap,
     "aanbieders": ProviderSitemap,
+    "netwerk": BodySitemap,
 }

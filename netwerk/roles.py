@@ -5,11 +5,14 @@ model, so a model added by a later issue joins its role at the next migrate
 (see ``NetwerkConfig.ready``) without another data migration.
 
 - *Meldpunt*: the referral desk and the directory (all of ``meldpunt``), the
-  organisations and regions it works with, and the geography read-only.
-- *Coördinator*: the network side (all of ``netwerk`` and ``nieuwsbrief``);
-  never any referral data.
+  organisations and regions it works with, and the geography, the network's
+  bodies and their meetings read-only.
+- *Coördinator*: the network side (all of ``netwerk`` and ``nieuwsbrief``),
+  the only role that sees the signals to the Flemish level; never any referral
+  data.
 - *Redactie*: content only (the content models of ``netwerk`` and
-  ``nieuwsbrief`` as they arrive); no people data, no referrals.
+  ``nieuwsbrief`` as they arrive, the bodies and their meetings included); no
+  people data, no referrals, no signals.
 """
 
 from django.apps import apps as global_apps
@@ -20,6 +23,10 @@ VIEW = ("view",)
 MELDPUNT = "Meldpunt"
 COORDINATOR = "Coördinator"
 REDACTIE = "Redactie"
+
+# The bodies and their meetings (netwerk.bodies); not their signals, which only the
+# Coördinator sees (through "netwerk" "*").
+BODY_MODELS = ("body", "bodymembership", "meeting", "meetingdocument")
 
 # role -> list of (app_label, model_name or "*", actions)
 ROLES = {
@@ -32,6 +39,7 @@ ROLES = {
         ("netwerk", "municipality", VIEW),
         ("netwerk", "postalplace", VIEW),
         ("netwerk", "outgoingmail", VIEW),
+        *[("netwerk", model, VIEW) for model in BODY_MODELS],
     ],
     COORDINATOR: [
         ("netwerk", "*", ALL),
@@ -43,6 +51,7 @@ ROLES = {
         ("netwerk", "event", ALL),
         ("netwerk", "page", ALL),
         ("nieuwsbrief", "issue", ALL),
+        *[("netwerk", model, ALL) for model in BODY_MODELS],
         ("netwerk", "region", VIEW),
         ("netwerk", "arrondissement", VIEW),
         ("netwerk", "municipality", VIEW),
