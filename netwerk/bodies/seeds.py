@@ -314,3 +314,24 @@ def seed(apps, schema_editor):
                 BodyMembership.objects.get_or_create(
                     body=body, organisation=organisations[slug], defaults={"role": role}
                 )
+
+
+def link_directory_providers(apps):
+    """Add the memberships of the directory's providers once they exist (``load_demo``).
+
+    The seed runs before any provider does, so it skips them; this adds only the missing
+    ones of those three, for the seeded bodies.
+    """
+    Body = apps.get_model("netwerk", "Body")
+    BodyMembership = apps.get_model("netwerk", "BodyMembership")
+    Organisation = apps.get_model("netwerk", "Organisation")
+
+    providers = Organisation.objects.in_bulk(DIRECTORY_PROVIDERS, field_name="slug")
+    bodies = Body.objects.in_bulk([spec["slug"] for spec in BODIES], field_name="slug")
+    for spec in BODIES:
+        for slug, role in spec.get("members", []):
+            if slug in providers and spec["slug"] in bodies:
+                BodyMembership.objects.get_or_create(
+                    body=bodies[spec["slug"]], organisation=providers[slug],
+                    defaults={"role": role},
+                )
