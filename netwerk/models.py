@@ -225,6 +225,11 @@ class Theme(models.Model):
     name = models.CharField(_("naam"), max_length=120, unique=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     summary = models.CharField(_("korte omschrijving"), max_length=300, blank=True)
+    body = models.TextField(
+        _("tekst"),
+        blank=True,
+        help_text=_("De uitleg op de themapagina. Een lege regel begint een nieuwe alinea."),
+    )
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     class Meta:
@@ -234,6 +239,9 @@ class Theme(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("netwerk:theme", kwargs={"slug": self.slug})
 
 
 class OrganisationKind(models.TextChoices):

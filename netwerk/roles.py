@@ -5,11 +5,14 @@ model, so a model added by a later issue joins its role at the next migrate
 (see ``NetwerkConfig.ready``) without another data migration.
 
 - *Meldpunt*: the referral desk and the directory (all of ``meldpunt``), the
-  organisations and regions it works with, and the geography read-only.
+  organisations and regions it works with, and the geography, themes and
+  resources read-only.
 - *Coördinator*: the network side (all of ``netwerk`` and ``nieuwsbrief``);
   never any referral data.
 - *Redactie*: content only (the content models of ``netwerk`` and
-  ``nieuwsbrief`` as they arrive); no people data, no referrals.
+  ``nieuwsbrief`` as they arrive: themes and their resources, events,
+  pages, newsletter issues); the short lists resources pick from
+  (audiences, education levels) read-only; no people data, no referrals.
 """
 
 from django.apps import apps as global_apps
@@ -28,6 +31,9 @@ ROLES = {
         ("netwerk", "organisation", ALL),
         ("netwerk", "region", ALL),
         ("netwerk", "theme", VIEW),
+        ("netwerk", "resource", VIEW),
+        ("netwerk", "audience", VIEW),
+        ("netwerk", "educationstage", VIEW),
         ("netwerk", "arrondissement", VIEW),
         ("netwerk", "municipality", VIEW),
         ("netwerk", "postalplace", VIEW),
@@ -39,7 +45,9 @@ ROLES = {
     ],
     REDACTIE: [
         ("netwerk", "theme", ALL),
-        ("netwerk", "tool", ALL),
+        ("netwerk", "resource", ALL),
+        ("netwerk", "audience", VIEW),
+        ("netwerk", "educationstage", VIEW),
         ("netwerk", "event", ALL),
         ("netwerk", "page", ALL),
         ("nieuwsbrief", "issue", ALL),
