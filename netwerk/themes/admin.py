@@ -51,6 +51,14 @@ admin.site.register(EducationStage, ManagedTermAdmin)
 
 
 class ResourceAdminForm(forms.ModelForm):
+    link = forms.URLField(
+        label=_("link"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        help_text=Resource._meta.get_field("link").help_text,
+    )
+
     class Meta:
         model = Resource
         fields = "__all__"
