@@ -89,7 +89,10 @@ def theme_detail(request, slug):
 @require_GET
 def practice_list(request):
     context = _filtered_page(
-        request, Resource.objects.published().practices(), without=("soort",)
+        request,
+        # The cards of practices name their themes.
+        Resource.objects.published().practices().prefetch_related("themes"),
+        without=("soort",),
     )
     return render(request, "netwerk/themes/practice_list.html", context)
 
