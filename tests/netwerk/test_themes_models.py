@@ -89,3 +89,37 @@ def test_without_agenda_and_newsletter_the_theme_has_no_events_or_items(monkeypa
     theme = Theme.objects.first()
     assert related.theme_events(theme) == {"upcoming": [], "past": []}
     assert related.theme_newsletter_items(theme) == []
+
+
+class FakeEvents(list):
+    """Stands in for the agenda's Event queryset (the contract theme_events relies on)."""
+
+    def published(self):
+        return FakeEvents(event for event in self if event["status"] == "published")
+
+    def filter(self, themes):
+        return FakeEvents(event for event in self if themes in event["themes"])
+
+    def upcoming(self, now=None):
+        return FakeEvents(event for event in self if event["when"] == "later")
+
+    def past(self, now=None):
+        return FakeEvents(event for event in self if event["when"] == "before")
+
+
+def test_theme_events_follow_the_agendas_contract(monkeypatch):
+    theme = Theme.objects.get(slug="basisonderwijs")
+    other = Theme.objects.get(slug="psychische-kwetsbaarheid")
+
+    class Event:
+        objects = FakeEvents([
+            {"title": "Platform", "status": "published", "themes": [theme], "when": "later"},
+            {"title": "Klad", "status": "draft", "themes": [theme], "when": "later"},
+            {"title": "Inspiratiedag", "status": "published", "themes": [theme], "when": "before"},
+            {"title": "Elders", "status": "published", "themes": [other], "when": "before"},
+        ])
+
+    monkeypatch.setattr(related, "_model", lambda app_label, model_name: Event)
+    events = related.theme_events(theme)
+    assert [event["title"] for event in events["upcoming"]] == ["Platform"]
+    assert [event["title"] for event in events["past"]] == ["Inspiratiedag"]

@@ -203,3 +203,30 @@ def test_sitemap_lists_themes_and_published_resources(anonymous, settings):
     assert f"<loc>{site}/themas/{THEME}/</loc>" in body
     assert f"<loc>{site}/hulpmiddelen/zichtbaar/</loc>" in body
     assert "verborgen" not in body
+
+
+class FakeEvent:
+    def __init__(self, title, starts_at):
+        self.title, self.starts_at = title, starts_at
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return "/agenda/fake/"
+
+
+def test_the_theme_page_shows_the_themes_events_when_there_are(anonymous, monkeypatch):
+    from datetime import datetime, timezone
+
+    from netwerk.themes import views
+
+    day = datetime(2022, 3, 15, 9, tzinfo=timezone.utc)
+    monkeypatch.setattr(
+        views, "theme_events",
+        lambda theme: {"upcoming": [], "past": [FakeEvent("Inspiratiedag OKAN", day)]},
+    )
+    body = anonymous.get(theme_url()).content.decode()
+    assert 'id="activiteiten"' in body
+    assert "Inspiratiedag OKAN" in body and "15 maart 2022" in body
+    assert "Binnenkort" not in body
