@@ -42,8 +42,10 @@ class ThemeAdmin(PreviewLinkMixin, admin.ModelAdmin):
 class ManagedTermAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
-    search_fields = ["name"]
+    search_fields = ["name", "slug", "description"]
     prepopulated_fields = {"slug": ["name"]}
+    fields = ["name", "slug", "description", "position"]
+    ordering = ["position", "name"]
 
 
 admin.site.register(Audience, ManagedTermAdmin)

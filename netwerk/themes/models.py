@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from netwerk.documents import document_storage, validate_document
-from netwerk.models import Publishable, PublishableQuerySet, Theme
+from netwerk.models import ManagedTerm, Publishable, PublishableQuerySet, Theme
 
 __all__ = ["Audience", "EducationStage", "Resource", "ResourceKind", "ResourceQuerySet"]
 
@@ -25,26 +25,6 @@ class ResourceKind(models.TextChoices):
     VIDEO = "video", _("video")
     PRACTICE = "practice", _("inspirerende praktijk")
     REPORT = "report", _("rapport")
-
-
-class ManagedTerm(models.Model):
-    """An entry of a short list coordinators keep (name, slug for the filters, order)."""
-
-    name = models.CharField(_("naam"), max_length=100, unique=True)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=100,
-        unique=True,
-        help_text=_("Korte naam voor in webadressen: kleine letters, cijfers en streepjes."),
-    )
-    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
-
-    class Meta:
-        abstract = True
-        ordering = ["position", "name"]
-
-    def __str__(self):
-        return self.name
 
 
 class Audience(ManagedTerm):

@@ -28,7 +28,7 @@ def test_visitor_finds_a_resource_through_a_theme(page, reference_data):
     page.get_by_role("link", name="Spijbelen en problematische afwezigheden").click()
     expect(page.locator("h1")).to_have_text("Spijbelen en problematische afwezigheden")
     assert_accessible(page)
-    cards = page.locator(".resource-list > li")
+    cards = page.locator(".result-list > li")
     expect(cards.filter(has_text="Video voor ouders over spijbelen")).to_have_count(1)
     expect(page.get_by_role("link", name="Time-out Terug naar school")).to_be_visible()
 

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from netwerk.models import Audience, EducationStage, Resource, Theme
-from tests.factories import InterventionFactory
+from tests.factories import InterventionFactory, bulk_relate
 from tests.netwerk.themes_factories import ResourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,14 +33,7 @@ def build(size):
         "audiences": Audience.objects.filter(slug__in=["school", "clb"]),
         "stages": EducationStage.objects.filter(slug__in=["basisonderwijs", "secundair-onderwijs"]),
     }
-    for relation, targets in relations.items():
-        through = getattr(Resource, relation).through
-        target_field = getattr(Resource, relation).field.m2m_reverse_field_name()
-        through.objects.bulk_create([
-            through(resource=resource, **{target_field: target})
-            for resource in resources
-            for target in targets
-        ])
+    bulk_relate(Resource, resources, relations)
     ResourceFactory(status="draft")
     for n in range(min(size, 12)):
         InterventionFactory(themes=[THEME])
