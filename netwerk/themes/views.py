@@ -34,7 +34,7 @@ def theme_list(request):
             intervention_count=Count(
                 "interventions", filter=Q(interventions__status="published")
             )
-        )
+        ).order_by("position", "name")  # a GROUP BY query ignores Meta.ordering
     )
     for theme in themes:
         theme.resource_count = resource_counts.get(theme.pk, 0)
