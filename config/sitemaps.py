@@ -65,6 +65,30 @@ class BodySitemap(SiteUrlSitemap):
 
     def lastmod(self, body):
         return body.updated_at
+class ThemeSitemap(SiteUrlSitemap):
+    """The themes overview, the inspiring practices and every theme's page."""
+
+    changefreq = "weekly"
+
+    def items(self):
+        from netwerk.models import Theme
+
+        return ["netwerk:themes", "netwerk:practices", *Theme.objects.only("slug")]
+
+    def location(self, item):
+        return reverse(item) if isinstance(item, str) else item.get_absolute_url()
+
+
+class ResourceSitemap(SiteUrlSitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        from netwerk.models import Resource
+
+        return Resource.objects.published().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, resource):
+        return resource.updated_at
 
 
 SITEMAPS = {
@@ -72,4 +96,6 @@ SITEMAPS = {
     "aanbod": InterventionSitemap,
     "aanbieders": ProviderSitemap,
     "netwerk": BodySitemap,
+    "themas": ThemeSitemap,
+    "hulpmiddelen": ResourceSitemap,
 }

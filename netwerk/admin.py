@@ -13,7 +13,6 @@ from netwerk.models import (
     OutgoingMail,
     PostalPlace,
     Region,
-    Theme,
 )
 
 
@@ -121,16 +120,6 @@ class RegionAdmin(admin.ModelAdmin):
             form.instance.municipalities.add(
                 *Municipality.objects.filter(arrondissement__in=arrondissements)
             )
-
-
-@admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
-    list_display = ["name", "position", "summary"]
-    list_editable = ["position"]
-    search_fields = ["name", "summary"]
-    prepopulated_fields = {"slug": ["name"]}
-    ordering = ["position", "name"]
-    fields = ["name", "slug", "summary", "position"]
 
 
 @admin.register(Organisation)

@@ -5,14 +5,15 @@ model, so a model added by a later issue joins its role at the next migrate
 (see ``NetwerkConfig.ready``) without another data migration.
 
 - *Meldpunt*: the referral desk and the directory (all of ``meldpunt``), the
-  organisations and regions it works with, and the geography, the network's
-  bodies and their meetings read-only.
+  organisations and regions it works with, and read-only the geography, the
+  network's bodies and their meetings, themes and resources.
 - *Coördinator*: the network side (all of ``netwerk`` and ``nieuwsbrief``),
   the only role that sees the signals to the Flemish level; never any referral
   data.
 - *Redactie*: content only (the content models of ``netwerk`` and
-  ``nieuwsbrief`` as they arrive, the bodies and their meetings included); no
-  people data, no referrals, no signals.
+  ``nieuwsbrief`` as they arrive: themes and their resources, events, bodies
+  and their meetings, newsletter issues); the short lists resources pick from
+  (audiences, education levels) read-only; no referrals, no signals.
 """
 
 from django.apps import apps as global_apps
@@ -35,6 +36,9 @@ ROLES = {
         ("netwerk", "organisation", ALL),
         ("netwerk", "region", ALL),
         ("netwerk", "theme", VIEW),
+        ("netwerk", "resource", VIEW),
+        ("netwerk", "audience", VIEW),
+        ("netwerk", "educationstage", VIEW),
         ("netwerk", "arrondissement", VIEW),
         ("netwerk", "municipality", VIEW),
         ("netwerk", "postalplace", VIEW),
@@ -47,7 +51,9 @@ ROLES = {
     ],
     REDACTIE: [
         ("netwerk", "theme", ALL),
-        ("netwerk", "tool", ALL),
+        ("netwerk", "resource", ALL),
+        ("netwerk", "audience", VIEW),
+        ("netwerk", "educationstage", VIEW),
         ("netwerk", "event", ALL),
         ("netwerk", "page", ALL),
         ("nieuwsbrief", "issue", ALL),
