@@ -81,6 +81,7 @@ def theme_detail(request, slug):
         "interventions": interventions[:INTERVENTIONS_SHOWN],
         "more_interventions": len(interventions) > INTERVENTIONS_SHOWN,
         "events": theme_events(theme),
+        "bodies": list(theme.bodies.published().only("name", "slug").order_by("position")),
         "newsletter_items": theme_newsletter_items(theme),
     })
     return render(request, "netwerk/themes/theme_detail.html", context)

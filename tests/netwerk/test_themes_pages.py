@@ -231,3 +231,18 @@ def test_the_theme_page_shows_the_themes_events_when_there_are(anonymous, monkey
     assert 'id="activiteiten"' in body
     assert "Inspiratiedag OKAN" in body and "15 maart 2022" in body
     assert "Binnenkort" not in body
+
+
+def test_a_theme_links_the_published_bodies_that_work_on_it_and_back(anonymous):
+    from tests.netwerk.bodies_helpers import make_body
+
+    theme = Theme.objects.get(slug=THEME)
+    working = make_body(slug="werkgroep-klimaat", name="Werkgroep Klimaat")
+    working.themes.add(theme)
+    draft = make_body(slug="werkgroep-klad", name="Werkgroep Klad", status="draft")
+    draft.themes.add(theme)
+    body = anonymous.get(theme_url()).content.decode()
+    assert 'href="/netwerk/werkgroep-klimaat/"' in body
+    assert "Werkgroep Klad" not in body
+    back = anonymous.get(working.get_absolute_url()).content.decode()
+    assert f'href="/themas/{THEME}/"' in back
