@@ -8,7 +8,7 @@ follows the feed take over a change, and a cancelled event stays in the feed wit
 Europe/Brussels (with its VTIMEZONE); all-day events use dates, the end date exclusive.
 """
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 from urllib.parse import urlsplit
 
 import icalendar
@@ -25,7 +25,7 @@ def event_uid(event):
 
 
 def _utc(moment):
-    return moment.astimezone(timezone.UTC) if moment else timezone.now()
+    return moment.astimezone(UTC) if moment else timezone.now()
 
 
 def _description(event, url):
