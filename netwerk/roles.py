@@ -8,8 +8,10 @@ model, so a model added by a later issue joins its role at the next migrate
   organisations and regions it works with, and the geography read-only.
 - *Coördinator*: the network side (all of ``netwerk`` and ``nieuwsbrief``);
   never any referral data.
-- *Redactie*: content only (the content models of ``netwerk`` and
-  ``nieuwsbrief`` as they arrive); no people data, no referrals.
+- *Redactie*: content (the content models of ``netwerk`` and ``nieuwsbrief`` as
+  they arrive) and the agenda: events with their questions and materials, and
+  the registrations for them (Coördinator and Redactie run the events). The only
+  people data they see is registrations; never referrals.
 """
 
 from django.apps import apps as global_apps
@@ -41,6 +43,9 @@ ROLES = {
         ("netwerk", "theme", ALL),
         ("netwerk", "tool", ALL),
         ("netwerk", "event", ALL),
+        ("netwerk", "eventquestion", ALL),
+        ("netwerk", "eventmaterial", ALL),
+        ("netwerk", "registration", ALL),
         ("netwerk", "page", ALL),
         ("nieuwsbrief", "issue", ALL),
         ("netwerk", "region", VIEW),
