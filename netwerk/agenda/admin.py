@@ -6,6 +6,7 @@ up, and the attendee list as CSV/XLSX.
 """
 
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -26,6 +27,9 @@ from netwerk.agenda.models import (
 from netwerk.agenda.resources import RegistrationResource
 from netwerk.models import PublicationStatus
 
+# A link typed without a scheme is https (the default changes to that in Django 6).
+HTTPS_LINKS = {models.URLField: {"assume_scheme": "https"}}
+
 
 class EventQuestionInline(admin.TabularInline):
     model = EventQuestion
@@ -36,6 +40,7 @@ class EventQuestionInline(admin.TabularInline):
 class EventMaterialInline(admin.StackedInline):
     model = EventMaterial
     extra = 0
+    formfield_overrides = HTTPS_LINKS
     fields = [("title", "kind"), "file", "url", ("visibility", "position")]
 
 
@@ -57,6 +62,7 @@ class WhenFilter(admin.SimpleListFilter):
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_LINKS
     list_display = [
         "title", "kind", "starts_at", "status", "is_own_event", "is_cancelled", "registrations",
     ]
