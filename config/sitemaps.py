@@ -26,6 +26,8 @@ class PagesSitemap(SiteUrlSitemap):
             "accessibility",
             "meldpunt:search",
             "meldpunt:map",
+            "netwerk:agenda",
+            "netwerk:agenda_archive",
         ]
 
     def location(self, item):
@@ -53,8 +55,21 @@ class ProviderSitemap(SiteUrlSitemap):
         return Organisation.objects.with_published_interventions().only("slug").order_by("pk")
 
 
+class EventSitemap(SiteUrlSitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        from netwerk.models import Event
+
+        return Event.objects.published().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, event):
+        return event.updated_at
+
+
 SITEMAPS = {
     "pages": PagesSitemap,
     "aanbod": InterventionSitemap,
     "aanbieders": ProviderSitemap,
+    "agenda": EventSitemap,
 }
