@@ -176,7 +176,8 @@ def register(request, slug):
         return page(None)
     form = RegistrationForm(request.POST or None, event=event)
     if request.method == "GET" or not form.is_valid():
-        return page(form, status=200 if request.method == "GET" else 400)
+        # Form errors answer 200, as the site's other forms do: the page is the answer.
+        return page(form)
     if not TokenBucket.authorize(
         RATE_LIMIT_KIND, client_ip(request), RATE_LIMIT_CAPACITY, RATE_LIMIT_SECONDS
     ):
@@ -197,7 +198,7 @@ def register(request, slug):
             "wachtlijst). U hoeft niets meer te doen; afmelden kan met de link in uw "
             "bevestigingsmail."
         ))
-        return page(form, status=400)
+        return page(form)
     except services.RegistrationClosed:
         return page(None)
     if registration.status == RegistrationStatus.WAITING:

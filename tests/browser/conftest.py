@@ -129,6 +129,7 @@ SEED_MIGRATIONS = [
     ("netwerk.migrations.0005_seed_themes", "seed_themes"),
     ("meldpunt.migrations.0002_managed_lists", "seed"),
     ("meldpunt.migrations.0005_seed_desk_lists", "seed"),
+    ("netwerk.migrations.0010_seed_agenda", "seed"),
 ]
 
 
