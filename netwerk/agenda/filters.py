@@ -16,6 +16,17 @@ UNKNOWN = _("„%(value)s” staat niet in de lijst. Kies een van de opties.")
 UNKNOWN_MODEL = _("Die keuze staat niet (meer) in de lijst. Kies een van de opties.")
 
 
+def _by_slug(field_name, model, label, empty_label):
+    return django_filters.ModelChoiceFilter(
+        field_name=field_name,
+        queryset=model.objects.all(),
+        to_field_name="slug",
+        label=label,
+        empty_label=empty_label,
+        error_messages={"invalid_choice": UNKNOWN_MODEL},
+    )
+
+
 class EventFilter(django_filters.FilterSet):
     soort = django_filters.ChoiceFilter(
         field_name="kind",
@@ -24,22 +35,8 @@ class EventFilter(django_filters.FilterSet):
         empty_label=_("Alle soorten"),
         error_messages={"invalid_choice": UNKNOWN},
     )
-    thema = django_filters.ModelChoiceFilter(
-        field_name="themes",
-        queryset=Theme.objects.all(),
-        to_field_name="slug",
-        label=_("Thema"),
-        empty_label=_("Alle thema's"),
-        error_messages={"invalid_choice": UNKNOWN_MODEL},
-    )
-    regio = django_filters.ModelChoiceFilter(
-        field_name="region",
-        queryset=Region.objects.all(),
-        to_field_name="slug",
-        label=_("Regio"),
-        empty_label=_("Alle regio's"),
-        error_messages={"invalid_choice": UNKNOWN_MODEL},
-    )
+    thema = _by_slug("themes", Theme, _("Thema"), _("Alle thema's"))
+    regio = _by_slug("region", Region, _("Regio"), _("Alle regio's"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

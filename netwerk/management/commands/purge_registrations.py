@@ -6,20 +6,12 @@ attendance stay, so the counts per event remain. Running it again changes nothin
 ``--dry-run`` only counts.
 """
 
-from datetime import date
-
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from netwerk.agenda import services
-
-
-def _date(value):
-    try:
-        return date.fromisoformat(value)
-    except ValueError as error:
-        raise CommandError(_("Geef een datum als JJJJ-MM-DD, bijvoorbeeld 2026-11-28.")) from error
+from netwerk.management import date_option
 
 
 class Command(BaseCommand):
@@ -39,7 +31,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, dry_run=False, today=None, **options):
-        count = services.purge(today=_date(today) if today else None, dry_run=dry_run)
+        count = services.purge(today=date_option(today) if today else None, dry_run=dry_run)
         if dry_run:
             self.stdout.write(_("Proefdraaien: er wordt niets gewijzigd."))
             line = ngettext(
