@@ -185,3 +185,21 @@ def test_seed_is_idempotent_and_complete():
     day = Event.objects.get(slug="inspiratiedag-2027-spijbelen-en-afwezigheden")
     assert day.is_own_event and day.capacity and day.questions.count() == 2
     assert Event.objects.published().past(now=timezone.now()).count() >= 7
+
+
+def test_sitemap_lists_published_events(anonymous, settings, no_seeds):
+    settings.SITE_URL = "https://meldpunt.example.be"
+    shown = upcoming("Zichtbaar", 3)
+    hidden = upcoming("Klad", 3, status="draft")
+    body = anonymous.get("/sitemap.xml").content.decode()
+    assert f"<loc>https://meldpunt.example.be{shown.get_absolute_url()}</loc>" in body
+    assert hidden.get_absolute_url() not in body
+    assert f"<loc>https://meldpunt.example.be{AGENDA}</loc>" in body
+
+
+def test_privacy_page_states_the_registration_retention(anonymous, settings):
+    settings.REGISTRATION_RETENTION_MONTHS = 9
+    html = anonymous.get(reverse("privacy")).content.decode()
+    assert "Inschrijvingen voor een evenement: tot 9 maanden na het evenement." in " ".join(
+        html.split()
+    )
