@@ -113,7 +113,8 @@ def event_ics(request, slug):
 def feed(request):
     """The subscribable calendar, optionally for one theme (``thema``) and region (``regio``)."""
     since = timezone.now() - timedelta(days=FEED_PAST_DAYS)
-    events = Event.objects.published().filter(ends_at__gte=since).for_listing()
+    # The calendar needs the events' own fields only (no themes, organiser or region rows).
+    events = Event.objects.published().filter(ends_at__gte=since)
     name = _("Agenda Samen tegen Schooluitval")
     theme_slug, region_slug = request.GET.get("thema"), request.GET.get("regio")
     if theme_slug:

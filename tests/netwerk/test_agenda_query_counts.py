@@ -85,8 +85,8 @@ def test_event_page(anonymous, django_assert_num_queries, size):
 @pytest.mark.parametrize("size", SIZES)
 def test_feed(anonymous, django_assert_num_queries, size):
     build(size)
-    # the theme, the region, the events, their themes
-    with django_assert_num_queries(4):
+    # the theme, the region, the events
+    with django_assert_num_queries(3):
         response = anonymous.get(
             reverse("netwerk:agenda_feed") + "?thema=basisonderwijs&regio=leuven"
         )
