@@ -28,6 +28,8 @@ class PagesSitemap(SiteUrlSitemap):
             "meldpunt:map",
             "netwerk:agenda",
             "netwerk:agenda_archive",
+            "nieuwsbrief:index",
+            "netwerk:network",
         ]
 
     def location(self, item):
@@ -67,9 +69,50 @@ class EventSitemap(SiteUrlSitemap):
         return event.updated_at
 
 
+class BodySitemap(SiteUrlSitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        from netwerk.models import Body
+
+        return Body.objects.published().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, body):
+        return body.updated_at
+class ThemeSitemap(SiteUrlSitemap):
+    """The themes overview, the inspiring practices and every theme's page."""
+
+    changefreq = "weekly"
+
+    def items(self):
+        from netwerk.models import Theme
+
+        return ["netwerk:themes", "netwerk:practices", *Theme.objects.only("slug")]
+
+    def location(self, item):
+        return reverse(item) if isinstance(item, str) else item.get_absolute_url()
+
+
+class ResourceSitemap(SiteUrlSitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        from netwerk.models import Resource
+
+        return Resource.objects.published().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, resource):
+        return resource.updated_at
+
+
 SITEMAPS = {
     "pages": PagesSitemap,
     "aanbod": InterventionSitemap,
     "aanbieders": ProviderSitemap,
     "agenda": EventSitemap,
+
+
+    "netwerk": BodySitemap,
+    "themas": ThemeSitemap,
+    "hulpmiddelen": ResourceSitemap,
 }

@@ -23,6 +23,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("", include("meldpunt.urls")),
     path("", include("netwerk.urls")),
+    path("", include("nieuwsbrief.urls")),
     path("api/hsds/", include("meldpunt.api_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -9,6 +9,7 @@ admin survive every later run (and a second run writes nothing at all).
 
 from datetime import timedelta
 
+from django.apps import apps
 from django.core.management.base import CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -16,6 +17,7 @@ from django.utils import timezone
 from meldpunt import demo_data
 from meldpunt.desk import demo as desk_demo
 from meldpunt.models import EducationLevel, Intervention, InterventionType, Location, TargetGroup
+from netwerk.bodies import seeds as bodies_seeds
 from netwerk.models import Municipality, Organisation, Region, Theme
 
 ORGANISATION_FIELDS = ("name", "kind", "description", "website", "email", "street_address",
@@ -38,6 +40,8 @@ def load(command):
     )
     # The desk's made-up cases need the demo fiches to dispatch to.
     desk_demo.load(command)
+    # The network's seed links providers to their bodies only when they exist; now they do.
+    bodies_seeds.link_directory_providers(apps)
 
 
 def load_demo_content(now=None):

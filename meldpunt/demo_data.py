@@ -26,7 +26,8 @@ SEC2 = "secundair-tweede-graad"
 SEC3 = "secundair-derde-graad"
 SECONDARY = [SEC1, SEC2, SEC3]
 
-# Theme slugs (netwerk/migrations/0005_seed_themes.py).
+# Theme slugs (netwerk/migrations/0005_seed_themes.py and netwerk/themes/seeds.py).
+T_GENERAL = "schooluitval-in-het-algemeen"
 T_CONTEXT = "de-context-van-de-leerling"
 T_OKAN = "anderstalige-nieuwkomers-en-ex-okan"
 T_PRIMARY = "basisonderwijs"
@@ -38,6 +39,7 @@ T_TRUANCY = "spijbelen-en-problematische-afwezigheden"
 T_STUDY_CHOICE = "studiekeuze-en-talenten"
 T_CLIMATE = "verbindend-schoolklimaat"
 T_TRANSITION = "warme-overgang-naar-werk-of-verdere-studie"
+T_SEI = "schoolexterne-interventies"
 
 # Both arrondissements together: the whole province.
 PROVINCE = ["arrondissement-halle-vilvoorde", "arrondissement-leuven"]
@@ -289,7 +291,7 @@ SOURCED = [
         "types": ["leerplek-buiten-school", "naft-lange-module", "individueel-traject"],
         "levels": SECONDARY + ["buso", "deeltijds", "geen-school"],
         "target_groups": ["motivatie"],
-        "themes": [T_STUDY_CHOICE, T_TRANSITION],
+        "themes": [T_STUDY_CHOICE, T_TRANSITION, T_SEI],
         "approach": "remedial",
         "age_min": 12,
         "age_max": 18,
@@ -528,7 +530,7 @@ SOURCED = [
         "types": ["zorgboerderij", "time-out"],
         "levels": SECONDARY + ["buso"],
         "target_groups": ["spijbelen", "gedrag"],
-        "themes": [T_TRUANCY],
+        "themes": [T_TRUANCY, T_GENERAL, T_SEI],
         "approach": "compensating",
         "age_min": 12,
         "age_max": 18,

@@ -25,7 +25,7 @@ from django.views.decorators.http import require_GET
 from meldpunt.filters import InterventionFilter
 from meldpunt.models import Intervention
 from netwerk.models import Municipality
-from netwerk.svg import project, province_shapes
+from netwerk.svg import BRUSSELS, project, province_shapes
 
 # Simplification in SVG units (~110 m each): invisible at these sizes, and it keeps the
 # page light (the coverage map ~19 kB of path data, the small area map ~9 kB).
@@ -35,9 +35,6 @@ AREA_TOLERANCE = 2
 BORDER = "#ffffff"
 AREA_FILL = "#0b4f8a"  # the brand blue: 8.4:1 against white, 6:1 against the grey
 AREA_EMPTY = "#d5dbe1"
-
-# Brussels lies in the hole in the middle of the province; naming it helps to read the map.
-BRUSSELS = (4.3517, 50.8466)
 
 # The pattern that marks municipalities without any offer (the 0 bucket).
 GAP_PATTERN_ID = "kaart-geen-aanbod"

@@ -18,26 +18,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from netwerk.geography import normalise
-from netwerk.models import Municipality, Organisation, PublicationStatus, Theme
+from netwerk.models import ManagedTerm, Municipality, Organisation, PublicationStatus, Theme
 
 # A fiche not verified for this long is flagged on the site and in the admin.
 STALE_AFTER = timedelta(days=365)
-
-
-class ManagedTerm(models.Model):
-    """An entry of a list the Meldpunt manages in the admin (types, target groups, levels)."""
-
-    name = models.CharField(_("naam"), max_length=120, unique=True)
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    description = models.CharField(_("omschrijving"), max_length=300, blank=True)
-    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
-
-    class Meta:
-        abstract = True
-        ordering = ["position", "name"]
-
-    def __str__(self):
-        return self.name
 
 
 class InterventionType(ManagedTerm):

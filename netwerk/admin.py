@@ -13,7 +13,6 @@ from netwerk.models import (
     OutgoingMail,
     PostalPlace,
     Region,
-    Theme,
 )
 
 
@@ -123,16 +122,6 @@ class RegionAdmin(admin.ModelAdmin):
             )
 
 
-@admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
-    list_display = ["name", "position", "summary"]
-    list_editable = ["position"]
-    search_fields = ["name", "summary"]
-    prepopulated_fields = {"slug": ["name"]}
-    ordering = ["position", "name"]
-    fields = ["name", "slug", "summary", "position"]
-
-
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
     form = OrganisationAdminForm
@@ -189,13 +178,22 @@ class SentFilter(admin.SimpleListFilter):
         return queryset
 
 
+# Kinds of mail (by prefix) about people whom only some roles may see, and the permission
+# needed to see them in the outbox.
+MAIL_KIND_PERMISSIONS = {
+    "newsletter-": "nieuwsbrief.view_subscriber",
+}
+
+
 @admin.register(OutgoingMail)
 class OutgoingMailAdmin(admin.ModelAdmin):
     """The outbox, read-only: what went, what waits, and why it failed.
 
     Its mails are about referrals, so only the Meldpunt role may view it (``netwerk.roles``
-    keeps it out of every wildcard grant). Nobody adds, edits or deletes a mail here; "send
-    now" retries the unsent ones at once instead of waiting for the worker.
+    keeps it out of every wildcard grant). Mails about people another part manages (the
+    newsletter's subscribers) show only to users who may view those people
+    (``MAIL_KIND_PERMISSIONS``). Nobody adds, edits or deletes a mail here; "send now"
+    retries the unsent ones at once instead of waiting for the worker.
     """
 
     list_display = ["kind", "created_at", "attempts", "sent_at", "last_error"]
@@ -208,6 +206,13 @@ class OutgoingMailAdmin(admin.ModelAdmin):
     ]
     readonly_fields = fields
     actions = ["deliver_now"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        for prefix, permission in MAIL_KIND_PERMISSIONS.items():
+            if not request.user.has_perm(permission):
+                queryset = queryset.exclude(kind__startswith=prefix)
+        return queryset
 
     def has_add_permission(self, request):
         return False

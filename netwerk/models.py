@@ -219,12 +219,34 @@ class Publishable(models.Model):
         return self.status == PublicationStatus.PUBLISHED
 
 
+class ManagedTerm(models.Model):
+    """An entry of a short list staff manage in the admin (the directory's types, target
+    groups and levels; the audiences and levels of resources). Abstract."""
+
+    name = models.CharField(_("naam"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    description = models.CharField(_("omschrijving"), max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+
 class Theme(models.Model):
     """A theme the network works on (truancy, warm transition, OKAN…), shared by all apps."""
 
     name = models.CharField(_("naam"), max_length=120, unique=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     summary = models.CharField(_("korte omschrijving"), max_length=300, blank=True)
+    body = models.TextField(
+        _("tekst"),
+        blank=True,
+        help_text=_("De uitleg op de themapagina. Een lege regel begint een nieuwe alinea."),
+    )
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     class Meta:
@@ -234,6 +256,9 @@ class Theme(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("netwerk:theme", kwargs={"slug": self.slug})
 
 
 class OrganisationKind(models.TextChoices):

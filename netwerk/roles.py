@@ -5,13 +5,17 @@ model, so a model added by a later issue joins its role at the next migrate
 (see ``NetwerkConfig.ready``) without another data migration.
 
 - *Meldpunt*: the referral desk and the directory (all of ``meldpunt``), the
-  organisations and regions it works with, and the geography read-only.
-- *Coördinator*: the network side (all of ``netwerk`` and ``nieuwsbrief``);
-  never any referral data.
+  organisations and regions it works with, and read-only the geography, the
+  network's bodies and their meetings, themes and resources.
+- *Coördinator*: the network side (all of ``netwerk`` and ``nieuwsbrief``),
+  the only role that sees the signals to the Flemish level; never any referral
+  data.
 - *Redactie*: content (the content models of ``netwerk`` and ``nieuwsbrief`` as
-  they arrive) and the agenda: events with their questions and materials, and
-  the registrations for them (Coördinator and Redactie run the events). The only
-  people data they see is registrations; never referrals.
+  they arrive: themes and their resources, events, bodies and their meetings,
+  newsletter issues) and the agenda's registrations (Coördinator and Redactie run
+  the events); the short lists resources pick from (audiences, education levels)
+  read-only. The only people data they see is registrations; no referrals, no
+  signals.
 """
 
 from django.apps import apps as global_apps
@@ -23,6 +27,13 @@ MELDPUNT = "Meldpunt"
 COORDINATOR = "Coördinator"
 REDACTIE = "Redactie"
 
+# The bodies and their meetings (netwerk.bodies); not their signals, which only the
+# Coördinator sees (through "netwerk" "*").
+BODY_MODELS = ("body", "bodymembership", "meeting", "meetingdocument")
+
+# The agenda (netwerk.agenda): events, their questions and materials, the registrations.
+AGENDA_MODELS = ("event", "eventquestion", "eventmaterial", "registration")
+
 # role -> list of (app_label, model_name or "*", actions)
 ROLES = {
     MELDPUNT: [
@@ -30,10 +41,15 @@ ROLES = {
         ("netwerk", "organisation", ALL),
         ("netwerk", "region", ALL),
         ("netwerk", "theme", VIEW),
+        ("netwerk", "resource", VIEW),
+        ("netwerk", "audience", VIEW),
+        ("netwerk", "educationstage", VIEW),
         ("netwerk", "arrondissement", VIEW),
         ("netwerk", "municipality", VIEW),
         ("netwerk", "postalplace", VIEW),
         ("netwerk", "outgoingmail", VIEW),
+        *[("netwerk", model, VIEW) for model in AGENDA_MODELS],
+        *[("netwerk", model, VIEW) for model in BODY_MODELS],
     ],
     COORDINATOR: [
         ("netwerk", "*", ALL),
@@ -41,13 +57,13 @@ ROLES = {
     ],
     REDACTIE: [
         ("netwerk", "theme", ALL),
-        ("netwerk", "tool", ALL),
-        ("netwerk", "event", ALL),
-        ("netwerk", "eventquestion", ALL),
-        ("netwerk", "eventmaterial", ALL),
-        ("netwerk", "registration", ALL),
+        ("netwerk", "resource", ALL),
+        ("netwerk", "audience", VIEW),
+        ("netwerk", "educationstage", VIEW),
+        *[("netwerk", model, ALL) for model in AGENDA_MODELS],
         ("netwerk", "page", ALL),
         ("nieuwsbrief", "issue", ALL),
+        *[("netwerk", model, ALL) for model in BODY_MODELS],
         ("netwerk", "region", VIEW),
         ("netwerk", "arrondissement", VIEW),
         ("netwerk", "municipality", VIEW),

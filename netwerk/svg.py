@@ -28,6 +28,9 @@ LON_FACTOR = math.cos(math.radians(50.87))
 SCALE = 1000
 PADDING = 4
 
+# Brussels lies in the hole in the middle of the province; naming it helps to read a map.
+BRUSSELS = (4.3517, 50.8466)
+
 
 @dataclass(frozen=True)
 class ProvinceShapes:

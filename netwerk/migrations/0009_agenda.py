@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('netwerk', '0006_outgoingmail'),
+        ('netwerk', '0008_seed_themes_resources'),
     ]
 
     operations = [

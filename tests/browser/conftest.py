@@ -127,9 +127,11 @@ def pytest_runtest_makereport(item, call):
 # Data migrations whose rows a live-server test's flush removes.
 SEED_MIGRATIONS = [
     ("netwerk.migrations.0005_seed_themes", "seed_themes"),
+    ("netwerk.themes.seeds", "seed"),
     ("meldpunt.migrations.0002_managed_lists", "seed"),
     ("meldpunt.migrations.0005_seed_desk_lists", "seed"),
     ("netwerk.migrations.0010_seed_agenda", "seed"),
+    ("netwerk.bodies.seeds", "seed"),
 ]
 
 

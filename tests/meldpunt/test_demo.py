@@ -222,3 +222,14 @@ def test_refuses_without_reference_geography():
     Municipality.objects.all().delete()
     with pytest.raises(CommandError, match="load_geography"):
         demo.load_demo_content()
+
+
+def test_the_demo_links_its_providers_to_the_network_bodies_they_belong_to():
+    from netwerk.bodies.seeds import DIRECTORY_PROVIDERS
+    from netwerk.models import BodyMembership
+
+    linked = set(
+        BodyMembership.objects.filter(organisation__slug__in=DIRECTORY_PROVIDERS)
+        .values_list("organisation__slug", flat=True)
+    )
+    assert linked == DIRECTORY_PROVIDERS

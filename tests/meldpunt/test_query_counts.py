@@ -11,7 +11,7 @@ from django.utils import timezone
 from meldpunt.models import EducationLevel, Intervention, InterventionType, Location, TargetGroup
 from netwerk.geography import normalise
 from netwerk.models import Municipality, Theme
-from tests.factories import InterventionFactory, OrganisationFactory
+from tests.factories import InterventionFactory, OrganisationFactory, bulk_relate
 
 pytestmark = pytest.mark.django_db
 
@@ -45,14 +45,7 @@ def build(size):
         "themes": Theme.objects.filter(slug="verbindend-schoolklimaat"),
         "service_area": Municipality.objects.filter(name__in=AREA),
     }
-    for relation, targets in relations.items():
-        through = getattr(Intervention, relation).through
-        target_field = getattr(Intervention, relation).field.m2m_reverse_field_name()
-        through.objects.bulk_create([
-            through(intervention=intervention, **{target_field: target})
-            for intervention in interventions
-            for target in targets
-        ])
+    bulk_relate(Intervention, interventions, relations)
     leuven = Municipality.objects.get(name="Leuven")
     tienen = Municipality.objects.get(name="Tienen")
     Location.objects.bulk_create([

@@ -10,6 +10,7 @@ from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -317,3 +318,21 @@ def test_an_attempt_claimed_by_another_worker_is_not_sent_again(mailoutbox, monk
     monkeypatch.setattr(OutgoingMail.objects, "filter", filter_after_rival)
     assert emails.deliver(mail.pk) is False
     assert mailoutbox == []
+
+
+def test_newsletter_mails_are_hidden_from_roles_that_may_not_see_subscribers(
+    meldpunt_client, superuser_client
+):
+    referral_mail = emails.queue("referral-received", "school@example.org", {}, key="r-1")
+    newsletter_mail = emails.queue(
+        "newsletter-confirm", "lezer@example.org", {"confirm_url": "https://x/"}, key="n-1"
+    )
+    changelist = reverse("admin:netwerk_outgoingmail_changelist")
+
+    listed = meldpunt_client.get(changelist).context["cl"].result_list
+    assert [mail.pk for mail in listed] == [referral_mail.pk]
+    hidden = reverse("admin:netwerk_outgoingmail_change", args=[newsletter_mail.pk])
+    assert meldpunt_client.get(hidden).status_code == 302  # "does not exist" → back to list
+
+    listed = superuser_client.get(changelist).context["cl"].result_list
+    assert {mail.pk for mail in listed} == {referral_mail.pk, newsletter_mail.pk}
