@@ -5,7 +5,8 @@ model, so a model added by a later issue joins its role at the next migrate
 (see ``NetwerkConfig.ready``) without another data migration.
 
 - *Meldpunt*: the referral desk and the directory (all of ``meldpunt``), the
-  organisations and regions it works with, and the geography read-only.
+  organisations and regions it works with, and read-only the geography and the
+  agenda (events and their registrations).
 - *Coördinator*: the network side (all of ``netwerk`` and ``nieuwsbrief``);
   never any referral data.
 - *Redactie*: content (the content models of ``netwerk`` and ``nieuwsbrief`` as
@@ -23,6 +24,9 @@ MELDPUNT = "Meldpunt"
 COORDINATOR = "Coördinator"
 REDACTIE = "Redactie"
 
+# The agenda (netwerk.agenda): events, their questions and materials, the registrations.
+AGENDA_MODELS = ("event", "eventquestion", "eventmaterial", "registration")
+
 # role -> list of (app_label, model_name or "*", actions)
 ROLES = {
     MELDPUNT: [
@@ -34,6 +38,7 @@ ROLES = {
         ("netwerk", "municipality", VIEW),
         ("netwerk", "postalplace", VIEW),
         ("netwerk", "outgoingmail", VIEW),
+        *[("netwerk", model, VIEW) for model in AGENDA_MODELS],
     ],
     COORDINATOR: [
         ("netwerk", "*", ALL),
@@ -42,10 +47,7 @@ ROLES = {
     REDACTIE: [
         ("netwerk", "theme", ALL),
         ("netwerk", "tool", ALL),
-        ("netwerk", "event", ALL),
-        ("netwerk", "eventquestion", ALL),
-        ("netwerk", "eventmaterial", ALL),
-        ("netwerk", "registration", ALL),
+        *[("netwerk", model, ALL) for model in AGENDA_MODELS],
         ("netwerk", "page", ALL),
         ("nieuwsbrief", "issue", ALL),
         ("netwerk", "region", VIEW),
