@@ -6,7 +6,8 @@ model, so a model added by a later issue joins its role at the next migrate
 
 - *Meldpunt*: the referral desk and the directory (all of ``meldpunt``), the
   organisations and regions it works with, and read-only the geography, the
-  network's bodies and their meetings, themes and resources.
+  network's bodies and their meetings, themes and resources, and the agenda
+  (events and their registrations).
 - *Coördinator*: the network side (all of ``netwerk`` and ``nieuwsbrief``),
   the only role that sees the signals to the Flemish level; never any referral
   data.

@@ -7,7 +7,7 @@ from django.urls import reverse
 from import_export.formats.base_formats import CSV, XLSX
 
 from netwerk.agenda.models import Registration, RegistrationStatus
-from netwerk.roles import COORDINATOR, REDACTIE
+from netwerk.roles import COORDINATOR, MELDPUNT, REDACTIE
 from tests.factories import EventFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,6 +22,16 @@ def test_coordinator_and_redactie_manage_the_agenda(role, model):
     )
     for action in ("add", "change", "delete", "view"):
         assert f"{action}_{model}" in codenames
+
+
+@pytest.mark.parametrize("model", ["event", "eventquestion", "eventmaterial", "registration"])
+def test_meldpunt_sees_the_agenda_read_only(model):
+    codenames = set(
+        Group.objects.get(name=MELDPUNT).permissions.filter(content_type__app_label="netwerk")
+        .values_list("codename", flat=True)
+    )
+    assert f"view_{model}" in codenames
+    assert f"change_{model}" not in codenames
 
 
 @pytest.mark.parametrize("client_fixture", ["redactie_client", "coordinator_client"])
