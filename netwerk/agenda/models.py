@@ -64,12 +64,18 @@ class EventQuerySet(PublishableQuerySet):
         return self.select_related("organiser", "region").prefetch_related("themes")
 
     def with_counts(self):
+        """``confirmed_count`` and ``waiting_count`` per event (distinct: a filter on a
+        many-to-many relation must not multiply the rows counted)."""
         return self.annotate(
             confirmed_count=Count(
-                "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)
+                "registrations",
+                filter=Q(registrations__status=RegistrationStatus.CONFIRMED),
+                distinct=True,
             ),
             waiting_count=Count(
-                "registrations", filter=Q(registrations__status=RegistrationStatus.WAITING)
+                "registrations",
+                filter=Q(registrations__status=RegistrationStatus.WAITING),
+                distinct=True,
             ),
         )
 
