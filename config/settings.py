@@ -302,3 +302,11 @@ MAIL_SENT_KEEP_DAYS = 30
 # The desk's own inbox for notifications (new referral, provider answered); without it, the
 # active members of the Meldpunt group with an e-mail address.
 MELDPUNT_DESK_EMAIL = env_str("MELDPUNT_DESK_EMAIL")
+
+# The agenda (/agenda/). Registrations get a reminder EVENT_REMINDER_DAYS days before the event
+# (command send_event_reminders, daily) and a personal cancel link valid
+# REGISTRATION_CANCEL_LINK_DAYS days; their personal data is wiped REGISTRATION_RETENTION_MONTHS
+# months after the event (command purge_registrations, daily; the privacy page states it).
+REGISTRATION_RETENTION_MONTHS = env_int("REGISTRATION_RETENTION_MONTHS", default=6, minimum=1)
+REGISTRATION_CANCEL_LINK_DAYS = 365
+EVENT_REMINDER_DAYS = 3

@@ -26,6 +26,8 @@ class PagesSitemap(SiteUrlSitemap):
             "accessibility",
             "meldpunt:search",
             "meldpunt:map",
+            "netwerk:agenda",
+            "netwerk:agenda_archive",
             "nieuwsbrief:index",
             "netwerk:network",
         ]
@@ -53,6 +55,18 @@ class ProviderSitemap(SiteUrlSitemap):
         from netwerk.models import Organisation
 
         return Organisation.objects.with_published_interventions().only("slug").order_by("pk")
+
+
+class EventSitemap(SiteUrlSitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        from netwerk.models import Event
+
+        return Event.objects.published().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, event):
+        return event.updated_at
 
 
 class BodySitemap(SiteUrlSitemap):
@@ -95,6 +109,9 @@ SITEMAPS = {
     "pages": PagesSitemap,
     "aanbod": InterventionSitemap,
     "aanbieders": ProviderSitemap,
+    "agenda": EventSitemap,
+
+
     "netwerk": BodySitemap,
     "themas": ThemeSitemap,
     "hulpmiddelen": ResourceSitemap,

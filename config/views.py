@@ -39,6 +39,7 @@ def privacy(request):
             "access_log_months": settings.REFERRAL_ACCESS_LOG_MONTHS,
             "sent_mail_days": settings.MAIL_SENT_KEEP_DAYS,
             "login_log_months": settings.LOGIN_LOG_MONTHS,
+            "registration_retention_months": settings.REGISTRATION_RETENTION_MONTHS,
         },
     )
 

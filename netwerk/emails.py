@@ -86,8 +86,16 @@ def send(kind, to, context, headers=None):
     return True
 
 
-def queue(kind, to, context, key=None, headers=None):
+def attachment(filename, content, content_type):
+    """A text attachment as the outbox stores it (``queue(..., attachments=[...])``)."""
+    return {"filename": filename, "content_type": content_type, "content": content}
+
+
+def queue(kind, to, context, key=None, headers=None, attachments=None):
     """Store one message in the outbox and deliver it in the background after commit.
+
+    ``attachments`` are text files made with :func:`attachment` (an event's ``.ics``); they
+    are stored with the message, so every retry sends them again.
 
     ``key`` makes the call idempotent: a second call with the same key returns the message
     already queued (a double submit or a retried request sends one mail). Returns the
@@ -117,6 +125,7 @@ def queue(kind, to, context, key=None, headers=None):
                 body_text=text,
                 body_html=html,
                 headers=headers or {},
+                attachments=list(attachments or []),
             )
     except IntegrityError:
         # Queued by a concurrent request with the same key in the meantime.
@@ -174,6 +183,8 @@ def deliver(mail_id):
         )
         if mail.body_html:
             message.attach_alternative(mail.body_html, "text/html")
+        for item in mail.attachments or []:
+            message.attach(item["filename"], item["content"], item["content_type"])
         mail.attempts += 1  # claimed above
         try:
             message.send()

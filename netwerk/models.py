@@ -413,6 +413,12 @@ class OutgoingMail(models.Model):
     body_text = models.TextField(_("tekst"))
     body_html = models.TextField(_("HTML"), blank=True)
     headers = models.JSONField(default=dict, blank=True)
+    attachments = models.JSONField(
+        _("bijlagen"),
+        default=list,
+        blank=True,
+        help_text=_("Tekstbijlagen (zoals een .ics): filename, content_type en content."),
+    )
     created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
     next_attempt_at = models.DateTimeField(_("volgende poging"), default=timezone.now)
     attempts = models.PositiveIntegerField(_("pogingen"), default=0)

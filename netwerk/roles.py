@@ -6,14 +6,17 @@ model, so a model added by a later issue joins its role at the next migrate
 
 - *Meldpunt*: the referral desk and the directory (all of ``meldpunt``), the
   organisations and regions it works with, and read-only the geography, the
-  network's bodies and their meetings, themes and resources.
+  network's bodies and their meetings, themes and resources, and the agenda
+  (events and their registrations).
 - *Coördinator*: the network side (all of ``netwerk`` and ``nieuwsbrief``),
   the only role that sees the signals to the Flemish level; never any referral
   data.
-- *Redactie*: content only (the content models of ``netwerk`` and
-  ``nieuwsbrief`` as they arrive: themes and their resources, events, bodies
-  and their meetings, newsletter issues); the short lists resources pick from
-  (audiences, education levels) read-only; no referrals, no signals.
+- *Redactie*: content (the content models of ``netwerk`` and ``nieuwsbrief`` as
+  they arrive: themes and their resources, events, bodies and their meetings,
+  newsletter issues) and the agenda's registrations (Coördinator and Redactie run
+  the events); the short lists resources pick from (audiences, education levels)
+  read-only. The only people data they see is registrations; no referrals, no
+  signals.
 """
 
 from django.apps import apps as global_apps
@@ -29,6 +32,9 @@ REDACTIE = "Redactie"
 # Coördinator sees (through "netwerk" "*").
 BODY_MODELS = ("body", "bodymembership", "meeting", "meetingdocument")
 
+# The agenda (netwerk.agenda): events, their questions and materials, the registrations.
+AGENDA_MODELS = ("event", "eventquestion", "eventmaterial", "registration")
+
 # role -> list of (app_label, model_name or "*", actions)
 ROLES = {
     MELDPUNT: [
@@ -43,6 +49,7 @@ ROLES = {
         ("netwerk", "municipality", VIEW),
         ("netwerk", "postalplace", VIEW),
         ("netwerk", "outgoingmail", VIEW),
+        *[("netwerk", model, VIEW) for model in AGENDA_MODELS],
         *[("netwerk", model, VIEW) for model in BODY_MODELS],
     ],
     COORDINATOR: [
@@ -54,7 +61,7 @@ ROLES = {
         ("netwerk", "resource", ALL),
         ("netwerk", "audience", VIEW),
         ("netwerk", "educationstage", VIEW),
-        ("netwerk", "event", ALL),
+        *[("netwerk", model, ALL) for model in AGENDA_MODELS],
         ("netwerk", "page", ALL),
         ("nieuwsbrief", "issue", ALL),
         *[("netwerk", model, ALL) for model in BODY_MODELS],

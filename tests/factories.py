@@ -168,3 +168,45 @@ class ReferralFactory(factory.django.DjangoModelFactory):
             preferred=preferred,
         )
         return referral
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """A published event of the network a month from now, taking registrations.
+
+    ``EventFactory(themes=["verbindend-schoolklimaat"], capacity=2)`` — theme slugs as seeded.
+    """
+
+    class Meta:
+        model = "netwerk.Event"
+        skip_postgeneration_save = True
+
+    kind = "inspiration_day"
+    title = factory.Sequence(lambda n: f"Inspiratiedag {n}")
+    slug = factory.Sequence(lambda n: f"inspiratiedag-{n}")
+    summary = "Een dag vol goede praktijken tegen schooluitval."
+    starts_at = factory.LazyFunction(
+        lambda: (datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=30)).replace(
+            microsecond=0
+        )
+    )
+    ends_at = factory.LazyAttribute(lambda event: event.starts_at + datetime.timedelta(hours=6))
+    venue = "Provinciehuis Vlaams-Brabant"
+    status = "published"
+    is_own_event = True
+
+    @factory.post_generation
+    def themes(self, create, slugs, **kwargs):
+        if create and slugs:
+            from netwerk.models import Theme
+
+            self.themes.set(Theme.objects.filter(slug__in=slugs))
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "netwerk.Registration"
+
+    event = factory.SubFactory(EventFactory)
+    name = factory.Sequence(lambda n: f"Deelnemer {n}")
+    organisation = "Voorbeeldschool"
+    email = factory.Sequence(lambda n: f"deelnemer{n}@example.be")

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('netwerk', '0008_seed_themes_resources'),
+        ('netwerk', '0010_seed_agenda'),
     ]
 
     operations = [

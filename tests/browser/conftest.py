@@ -130,6 +130,7 @@ SEED_MIGRATIONS = [
     ("netwerk.themes.seeds", "seed"),
     ("meldpunt.migrations.0002_managed_lists", "seed"),
     ("meldpunt.migrations.0005_seed_desk_lists", "seed"),
+    ("netwerk.migrations.0010_seed_agenda", "seed"),
     ("netwerk.bodies.seeds", "seed"),
 ]
 

@@ -60,7 +60,16 @@ def test_a_theme_shows_its_text_resources_and_interventions(anonymous):
     assert "<p>Tweede alinea.</p>" in body
     assert slugs(response) == ["klasgesprekken"]
     assert "Time-out Verbinding" in body and "Klad-aanbod" not in body
-    # No agenda yet: no empty section.
+    # The agenda's seeded past event of this theme (netwerk.agenda.seeds).
+    assert 'id="activiteiten"' in body
+    assert "Inspiratiedag 2019: verbindend schoolklimaat" in body
+
+
+def test_a_theme_without_events_has_no_empty_events_section(anonymous):
+    from netwerk.models import Event
+
+    Event.objects.filter(themes__slug=THEME).delete()
+    body = anonymous.get(theme_url()).content.decode()
     assert 'id="activiteiten"' not in body
 
 

@@ -54,8 +54,9 @@ def test_theme_page_filtered(anonymous, django_assert_num_queries, size):
     build(size)
     url = reverse("netwerk:theme", kwargs={"slug": THEME})
     # Theme, 2 option lists, count, page, 2 prefetches (audiences, levels),
-    # interventions with their providers, the bodies working on it.
-    with django_assert_num_queries(9):
+    # interventions with their providers, the agenda's upcoming and past events, the
+    # bodies working on it.
+    with django_assert_num_queries(11):
         response = anonymous.get(url + "?doelgroep=clb&niveau=basisonderwijs&pagina=2")
     assert response.status_code == 200
     assert response.context["page"].paginator.count == size

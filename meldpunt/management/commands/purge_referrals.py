@@ -6,21 +6,13 @@ MAIL_SENT_KEEP_DAYS days (see ``meldpunt.desk.retention``). Running it again the
 changes nothing; ``--dry-run`` only counts.
 """
 
-from datetime import date
-
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from meldpunt.desk.retention import purge
+from netwerk.management import date_option
 
 LISTED = 20  # references a dry run lists (all of them with -v 2)
-
-
-def _date(value):
-    try:
-        return date.fromisoformat(value)
-    except ValueError as error:
-        raise CommandError(_("Geef een datum als JJJJ-MM-DD, bijvoorbeeld 2026-11-28.")) from error
 
 
 class Command(BaseCommand):
@@ -42,7 +34,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, dry_run=False, today=None, verbosity=1, **options):
-        run = purge(today=_date(today) if today else None, dry_run=dry_run)
+        run = purge(today=date_option(today) if today else None, dry_run=dry_run)
         if dry_run:
             self.stdout.write(_("Proefdraaien: er wordt niets gewijzigd."))
             lines = [
